@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/cli.js';
+
+interface PackEntry {
+  filename: string;
+  size: number;
+  entryCount: number;
+  files: { path: string }[];
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let work: string;
+let pack: PackEntry;
+
+// Proves `npx k8s-workloads-course` works without publishing: pack, install the tarball into an empty
+// folder outside the repo, run the installed binary from there.
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'k8s-course-pack-'));
+  const out = execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  pack = (JSON.parse(out) as PackEntry[])[0]!;
+  console.log(`package tarball: ${pack.filename}, ${(pack.size / 1024).toFixed(1)} KiB, ${pack.entryCount} files`);
+  const app = join(work, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), '{"name":"pack-test","version":"1.0.0","private":true}\n');
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, pack.filename)], {
+    cwd: app,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function runInstalled(args: string[]) {
+  const bin = join(work, 'app', 'node_modules', '.bin', 'k8s-workloads-course');
+  return spawnSync(bin, args, { cwd: join(work, 'app'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('the published package', () => {
+  it('holds the built JavaScript, lessons and docs, but no tests, sources or fixtures', () => {
+    const paths = pack.files.map((f) => f.path);
+    expect(paths).toContain('dist/src/cli/main.js');
+    expect(paths).toContain('package.json');
+    expect(paths.some((p) => p.startsWith('lessons/'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('docs/'))).toBe(true);
+    expect(paths.filter((p) => p.startsWith('tests/') || p.startsWith('src/') || p.startsWith('bench/'))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
+    expect(paths.filter((p) => p.includes('fixtures'))).toEqual([]);
+  });
+
+  it('installs a working `k8s-workloads-course` binary that prints its version', () => {
+    const run = runInstalled(['--version']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('simulates a sample manifest from the installed package', () => {
+    const run = runInstalled(['simulate', join(repoRoot, 'tests/fixtures/sample/web.yaml')]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/m);
+  });
+});
