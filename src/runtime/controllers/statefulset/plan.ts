@@ -1,0 +1,241 @@
+// What a StatefulSet sync does next, decided from observed pods: the heart of
+// kubernetes pkg/controller/statefulset/stateful_set_control.go (updateStatefulSet, processReplica,
+// processCondemned and the RollingUpdate loop), as a pure function returning steps.
+import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { StatefulSet } from 'kubernetes-types/apps/v1.js';
+import { endOrdinal, identityMatches, ordinalOf, REVISION_LABEL, startOrdinal, storageMatches } from './identity.js';
+import {
+  availableAt,
+  isFailed,
+  isHealthy,
+  isPending,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  isSucceeded,
+  isTerminating,
+} from './podstate.js';
+
+export type Step =
+  /** Create the pod of `ordinal` (its missing claims first) from the template of `revision`. */
+  | { op: 'create'; ordinal: number; revision: string }
+  /** Delete a pod: a failed/succeeded one to recreate it, a condemned one to scale down, an old one to update it. */
+  | { op: 'delete'; pod: Pod; reason: 'failed' | 'scaleDown' | 'update' }
+  /** A Pending pod whose claims may have been deleted: create the missing ones. */
+  | { op: 'ensureClaims'; pod: Pod }
+  /** The pod lost its identity labels or claim volumes: restore them (and create missing claims). */
+  | { op: 'repair'; pod: Pod }
+  /** The pod's claims do not carry the owner references the retention policy asks for. */
+  | { op: 'fixClaimOwners'; pod: Pod };
+
+export interface PlanInput {
+  set: StatefulSet;
+  /** Pods the set controls (by controller reference), in any state. */
+  pods: readonly Pod[];
+  currentRevision: string;
+  updateRevision: string;
+  now: number;
+  /** True when the pod's claims carry the owner references the retention policy asks for. */
+  claimsMatchPolicy?: (pod: Pod) => boolean;
+  /** True when a claim of this ordinal still belongs to a previous pod being cleaned up (PodClaimIsStale). */
+  claimIsStale?: (ordinal: number) => boolean;
+}
+
+export interface Plan {
+  steps: Step[];
+  /** Why progress stopped, for explanations ("waiting for web-1 to be Running and Ready"). */
+  blockedOn?: { pod: string; waitingFor: 'Running and Ready' | 'Available' | 'Terminate' | 'claim cleanup' };
+  /** Sync again after this long (minReadySeconds still running). */
+  requeueAfterMs?: number;
+}
+
+/** A replica slot: an existing pod, or one this plan creates (upstream's not-yet-created pod object). */
+interface Slot {
+  ordinal: number;
+  pod?: Pod;
+  revision: string;
+}
+
+export function revisionOf(pod: Pod): string {
+  return pod.metadata?.labels?.[REVISION_LABEL] ?? '';
+}
+
+/** OrderedReady is "monotonic"; Parallel allows bursts (allowsBurst). */
+export function isMonotonic(set: StatefulSet): boolean {
+  return set.spec?.podManagementPolicy !== 'Parallel';
+}
+
+export function partitionOf(set: StatefulSet): number {
+  return set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+}
+
+/**
+ * The revision a newly created pod of `ordinal` gets (newVersionedStatefulSetPod): under RollingUpdate,
+ * ordinals below the partition stay on the current revision; every other new pod gets the update revision.
+ */
+export function revisionForNewPod(set: StatefulSet, ordinal: number, current: string, update: string): string {
+  const rolling = set.spec?.updateStrategy?.type !== 'OnDelete';
+  const ru = set.spec?.updateStrategy?.rollingUpdate;
+  const currentReplicas = set.status?.currentReplicas ?? 0;
+  const start = startOrdinal(set);
+  if (rolling && ru === undefined && ordinal < start + currentReplicas) return current;
+  if (ru !== undefined && ordinal < start + (ru.partition ?? 0)) return current;
+  return update;
+}
+
+/** Splits pods into the replica slots [start, end] and the condemned (out of range), condemned descending. */
+export function partitionPods(set: StatefulSet, pods: readonly Pod[]): { replicas: (Pod | undefined)[]; condemned: Pod[] } {
+  const start = startOrdinal(set);
+  const replicas: (Pod | undefined)[] = new Array(Math.max(0, endOrdinal(set) - start + 1)).fill(undefined);
+  const condemned: Pod[] = [];
+  for (const pod of pods) {
+    const ord = ordinalOf(pod);
+    if (ord < 0) continue; // not a member name: ignored, as upstream
+    if (ord >= start && ord - start < replicas.length) replicas[ord - start] = pod;
+    else condemned.push(pod);
+  }
+  condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a));
+  return { replicas, condemned };
+}
+
+function slotHealthy(s: Slot): boolean {
+  return s.pod !== undefined && isHealthy(s.pod);
+}
+
+export function planStatefulSet(input: PlanInput): Plan {
+  const { set, currentRevision, updateRevision, now } = input;
+  const minReady = set.spec?.minReadySeconds ?? 0;
+  const monotonic = isMonotonic(set);
+  const claimsOk = input.claimsMatchPolicy ?? (() => true);
+  const stale = input.claimIsStale ?? (() => false);
+  const { replicas: pods, condemned } = partitionPods(set, input.pods);
+  const start = startOrdinal(set);
+  const slots: Slot[] = pods.map((pod, i) => {
+    const ordinal = start + i;
+    return { ordinal, pod, revision: pod ? revisionOf(pod) : revisionForNewPod(set, ordinal, currentRevision, updateRevision) };
+  });
+  // The first unhealthy pod, replicas in ordinal order then condemned ascending: the only condemned pod
+  // OrderedReady may delete while it is itself unhealthy.
+  const firstUnhealthy =
+    slots.find((s) => !slotHealthy(s))?.pod ?? [...condemned].reverse().find((p) => !isHealthy(p));
+
+  const plan: Plan = { steps: [] };
+  if (set.metadata?.deletionTimestamp) return plan; // being deleted: status only
+
+  if (processReplicas(slots, plan, { monotonic, minReady, now, set, claimsOk, stale })) return plan;
+
+  // Condemned pods' claims get their retention owner references before the pods go (fixPodClaim).
+  for (const pod of condemned) if (!claimsOk(pod)) plan.steps.push({ op: 'fixClaimOwners', pod });
+
+  if (processCondemned(condemned, firstUnhealthy, plan, { monotonic, minReady, now })) return plan;
+
+  if (set.spec?.updateStrategy?.type === 'OnDelete') return plan; // pods change only when deleted by hand
+  rollingUpdate(slots, partitionOf(set), updateRevision, plan);
+  return plan;
+}
+
+interface ReplicaCtx {
+  monotonic: boolean;
+  minReady: number;
+  now: number;
+  set: StatefulSet;
+  claimsOk: (pod: Pod) => boolean;
+  stale: (ordinal: number) => boolean;
+}
+
+/** processReplica over every slot in ordinal order; true when the sync must stop here. */
+function processReplicas(slots: Slot[], plan: Plan, ctx: ReplicaCtx): boolean {
+  for (const slot of slots) {
+    // Parallel (slowStartBatch): a blocked replica does not stop the others.
+    if (processReplica(slot, plan, ctx) && ctx.monotonic) return true;
+  }
+  return false;
+}
+
+function processReplica(slot: Slot, plan: Plan, ctx: ReplicaCtx): boolean {
+  const pod = slot.pod;
+  if (pod && (isFailed(pod) || isSucceeded(pod))) {
+    // Recreate: delete now, the next sync (after it is gone) creates the replacement with the same name.
+    if (!isTerminating(pod)) plan.steps.push({ op: 'delete', pod, reason: 'failed' });
+    return true;
+  }
+  if (!pod) {
+    if (ctx.stale(slot.ordinal)) {
+      plan.blockedOn ??= { pod: `${ctx.set.metadata?.name}-${slot.ordinal}`, waitingFor: 'claim cleanup' };
+      return true;
+    }
+    plan.steps.push({ op: 'create', ordinal: slot.ordinal, revision: slot.revision });
+    return ctx.monotonic; // OrderedReady creates one pod per pass; Parallel goes on
+  }
+  if (isPending(pod)) plan.steps.push({ op: 'ensureClaims', pod });
+  const name = pod.metadata?.name ?? '';
+  if (ctx.monotonic && isTerminating(pod)) {
+    plan.blockedOn ??= { pod: name, waitingFor: 'Terminate' };
+    return true;
+  }
+  if (ctx.monotonic && !isRunningAndReady(pod)) {
+    plan.blockedOn ??= { pod: name, waitingFor: 'Running and Ready' };
+    return true;
+  }
+  if (ctx.monotonic && !isRunningAndAvailable(pod, ctx.minReady, ctx.now)) {
+    plan.blockedOn ??= { pod: name, waitingFor: 'Available' };
+    requeueAtAvailability(plan, pod, ctx.minReady, ctx.now);
+    return true;
+  }
+  if (!identityMatches(ctx.set, pod) || !storageMatches(ctx.set, pod)) plan.steps.push({ op: 'repair', pod });
+  else if (!ctx.claimsOk(pod)) plan.steps.push({ op: 'fixClaimOwners', pod });
+  return false;
+}
+
+function requeueAtAvailability(plan: Plan, pod: Pod, minReady: number, now: number): void {
+  const at = availableAt(pod, minReady);
+  if (at === undefined || at <= now) return;
+  plan.requeueAfterMs = Math.min(plan.requeueAfterMs ?? Infinity, at - now);
+}
+
+/** processCondemned, highest ordinal first; true when the sync must stop here. */
+function processCondemned(
+  condemned: Pod[],
+  firstUnhealthy: Pod | undefined,
+  plan: Plan,
+  ctx: { monotonic: boolean; minReady: number; now: number },
+): boolean {
+  for (const pod of condemned) {
+    const name = pod.metadata?.name ?? '';
+    if (isTerminating(pod)) {
+      if (!ctx.monotonic) continue;
+      plan.blockedOn ??= { pod: name, waitingFor: 'Terminate' };
+      return true;
+    }
+    if (ctx.monotonic && pod !== firstUnhealthy && !isRunningAndReady(pod)) {
+      plan.blockedOn ??= { pod: firstUnhealthy?.metadata?.name ?? name, waitingFor: 'Running and Ready' };
+      return true;
+    }
+    if (ctx.monotonic && pod !== firstUnhealthy && !isRunningAndAvailable(pod, ctx.minReady, ctx.now)) {
+      plan.blockedOn ??= { pod: firstUnhealthy?.metadata?.name ?? name, waitingFor: 'Available' };
+      requeueAtAvailability(plan, pod, ctx.minReady, ctx.now);
+      return true;
+    }
+    plan.steps.push({ op: 'delete', pod, reason: 'scaleDown' });
+    if (ctx.monotonic) return true;
+  }
+  return false;
+}
+
+/**
+ * RollingUpdate: from the highest ordinal down to the partition, delete the first pod not on the update
+ * revision (the next sync recreates it at the update revision); stop at any unhealthy pod on the way.
+ */
+function rollingUpdate(slots: Slot[], partition: number, updateRevision: string, plan: Plan): void {
+  for (let i = slots.length - 1; i >= partition; i--) {
+    const slot = slots[i]!;
+    const pod = slot.pod;
+    if (pod && slot.revision !== updateRevision && !isTerminating(pod)) {
+      plan.steps.push({ op: 'delete', pod, reason: 'update' });
+      return;
+    }
+    if (!slotHealthy(slot)) {
+      plan.blockedOn ??= { pod: pod?.metadata?.name ?? `#${slot.ordinal}`, waitingFor: 'Running and Ready' };
+      return;
+    }
+  }
+}
