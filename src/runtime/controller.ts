@@ -1,0 +1,171 @@
+// The controller contract and the machinery that runs controllers: per-controller deduplicating work
+// queues fed by watch handlers (as upstream pkg/controller informer handlers), and applyActions, which
+// turns a sync's decisions into store writes and events.
+import type { Kind, KubeObject, ObjRef } from './api/types.js';
+import type { Store, StoreReader, WatchChange, PropagationPolicy } from './store.js';
+import { ApiError } from './store.js';
+import type { Loop } from './loop.js';
+import type { EventRecorder, EventType } from './events.js';
+
+export type { WatchChange, StoreReader };
+
+export interface SyncContext {
+  now: number;
+  store: StoreReader;
+}
+
+export type Action =
+  | {
+      type: 'create';
+      object: KubeObject;
+      /** An event to record once created; `{name}` in the message becomes the created object's name. */
+      event?: { eventType: EventType; reason: string; involved: ObjRef; message: string };
+    }
+  | { type: 'update'; object: KubeObject }
+  | { type: 'updateStatus'; object: KubeObject }
+  | {
+      type: 'delete';
+      kind: Kind;
+      namespace?: string;
+      name: string;
+      gracePeriodSeconds?: number;
+      propagationPolicy?: PropagationPolicy;
+      /** An event to record when the delete was accepted. */
+      event?: { eventType: EventType; reason: string; involved: ObjRef; message: string };
+    }
+  | { type: 'event'; eventType: EventType; reason: string; involved: ObjRef; message: string }
+  /** Sync this key again later. `timer: true` marks a schedule (CronJob) that settling does not wait for. */
+  | { type: 'requeueAfter'; ms: number; timer?: boolean };
+
+export interface Controller {
+  /** e.g. 'replicaset-controller' (used as the events' source). */
+  name: string;
+  /** For each watched kind: which keys ("namespace/name") to enqueue for a change. */
+  watches: Partial<Record<Kind, (change: WatchChange, store: StoreReader) => string[]>>;
+  /** Decide: observed state → actions. Pure: reads only through ctx. */
+  sync(key: string, ctx: SyncContext): Action[];
+}
+
+export interface ApplyContext {
+  store: Store;
+  recorder: EventRecorder;
+  source: string;
+  /** Called for requeueAfter. */
+  requeue?: (ms: number, timer: boolean) => void;
+}
+
+/**
+ * Applies actions in order. A refused write (e.g. AlreadyExists after a race, NotFound) is skipped, as a
+ * controller's failed API call would be retried on the next sync. Returns the refusals.
+ */
+export function applyActions(actions: Action[], ctx: ApplyContext): ApiError[] {
+  const errors: ApiError[] = [];
+  for (const a of actions) {
+    try {
+      applyOne(a, ctx);
+    } catch (err) {
+      if (err instanceof ApiError) errors.push(err);
+      else throw err;
+    }
+  }
+  return errors;
+}
+
+function applyOne(a: Action, ctx: ApplyContext): void {
+  const { store, recorder, source } = ctx;
+  switch (a.type) {
+    case 'create': {
+      const created = store.create(a.object);
+      if (a.event) {
+        const message = a.event.message.split('{name}').join(created.metadata.name);
+        recorder.record(source, a.event.involved, a.event.eventType, a.event.reason, message);
+      }
+      return;
+    }
+    case 'update':
+      store.update(a.object);
+      return;
+    case 'updateStatus':
+      store.updateStatus(a.object);
+      return;
+    case 'delete': {
+      const opts: { gracePeriodSeconds?: number; propagationPolicy?: PropagationPolicy } = {};
+      if (a.gracePeriodSeconds !== undefined) opts.gracePeriodSeconds = a.gracePeriodSeconds;
+      if (a.propagationPolicy) opts.propagationPolicy = a.propagationPolicy;
+      store.delete(a.kind, a.namespace, a.name, opts);
+      if (a.event) recorder.record(source, a.event.involved, a.event.eventType, a.event.reason, a.event.message);
+      return;
+    }
+    case 'event':
+      recorder.record(source, a.involved, a.eventType, a.reason, a.message);
+      return;
+    case 'requeueAfter':
+      ctx.requeue?.(a.ms, a.timer === true);
+      return;
+  }
+}
+
+/** Runs controllers: watch → keys → deduplicating queue → sync at the current virtual time → apply. */
+export class ControllerManager {
+  private readonly queued = new Map<Controller, Set<string>>();
+  /** Pending requeue timers per controller/key, so a key has at most one timer per due time. */
+  private readonly timers = new Map<Controller, Map<string, number>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly loop: Loop,
+    private readonly recorder: EventRecorder,
+    private readonly controllers: Controller[],
+  ) {
+    for (const c of controllers) {
+      this.queued.set(c, new Set());
+      this.timers.set(c, new Map());
+    }
+    store.watch((change) => this.onChange(change));
+  }
+
+  /** Queues `key` for controller `c` (no-op if already queued and not yet synced). */
+  enqueue(c: Controller, key: string): void {
+    const q = this.queued.get(c)!;
+    if (q.has(key)) return;
+    q.add(key);
+    this.loop.at(this.loop.now(), `${c.name} sync ${key}`, () => {
+      q.delete(key);
+      this.syncNow(c, key);
+    });
+  }
+
+  private onChange(change: WatchChange): void {
+    for (const c of this.controllers) {
+      const keysFor = c.watches[change.object.kind as Kind];
+      if (!keysFor) continue;
+      for (const key of keysFor(change, this.store)) this.enqueue(c, key);
+    }
+  }
+
+  private syncNow(c: Controller, key: string): void {
+    const actions = c.sync(key, { now: this.loop.now(), store: this.store });
+    applyActions(actions, {
+      store: this.store,
+      recorder: this.recorder,
+      source: c.name,
+      requeue: (ms, timer) => this.requeueAfter(c, key, ms, timer),
+    });
+  }
+
+  private requeueAfter(c: Controller, key: string, ms: number, timer: boolean): void {
+    const due = this.loop.now() + Math.max(0, ms);
+    const pending = this.timers.get(c)!;
+    const tk = `${timer ? 'T' : 'W'}|${key}`;
+    const existing = pending.get(tk);
+    // One outstanding timer per key: an earlier one will resync and ask again if still needed.
+    if (existing !== undefined && existing <= due && existing >= this.loop.now()) return;
+    pending.set(tk, due);
+    const fire = (): void => {
+      if (pending.get(tk) === due) pending.delete(tk);
+      this.enqueue(c, key);
+    };
+    if (timer) this.loop.timerAt(due, `${c.name} schedule ${key}`, fire);
+    else this.loop.at(due, `${c.name} requeue ${key}`, fire);
+  }
+}

@@ -1,0 +1,9 @@
+// Every controller the controller manager runs. Each lives in its own folder; append new ones here.
+import type { Controller } from '../controller.js';
+import { replicaSetController } from './replicaset/index.js';
+import { deploymentController } from './deployment/index.js';
+
+export const controllers: Controller[] = [
+  replicaSetController,
+  deploymentController,
+];

@@ -1,0 +1,90 @@
+// Pod helpers shared by the workload controllers (pkg/api/v1/pod/util.go, pkg/controller/controller_utils.go).
+import type { KubeObject, Stored, PodTemplateSpec, ObjectMeta } from '../api/types.js';
+import { controllerRef, keyOf, newControllerRef } from '../api/types.js';
+import type { StoreReader, WatchChange } from '../store.js';
+
+interface Condition {
+  type: string;
+  status: string;
+  lastTransitionTime?: string;
+}
+
+export function podCondition(pod: KubeObject, type: string): Condition | undefined {
+  return ((pod.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
+}
+
+export function isPodReady(pod: KubeObject): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True';
+}
+
+/** Ready for at least minReadySeconds at `now` (podutil.IsPodAvailable). */
+export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
+  const c = podCondition(pod, 'Ready');
+  if (c?.status !== 'True') return false;
+  if (!minReadySeconds) return true;
+  const since = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : NaN;
+  return !Number.isNaN(since) && since + minReadySeconds * 1000 <= now;
+}
+
+/** When a ready pod becomes available (ms), for requeueing after minReadySeconds. */
+export function availableAt(pod: KubeObject, minReadySeconds: number): number | undefined {
+  const c = podCondition(pod, 'Ready');
+  if (c?.status !== 'True' || !c.lastTransitionTime) return undefined;
+  return Date.parse(c.lastTransitionTime) + minReadySeconds * 1000;
+}
+
+export function isPodTerminal(pod: KubeObject): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** Not terminal and not being deleted (controller.IsPodActive). */
+export function isPodActive(pod: KubeObject): boolean {
+  return !isPodTerminal(pod) && !pod.metadata.deletionTimestamp;
+}
+
+export function restartCount(pod: KubeObject): number {
+  let max = 0;
+  for (const s of pod.status?.containerStatuses ?? []) max = Math.max(max, s.restartCount ?? 0);
+  return max;
+}
+
+/**
+ * A pod for `owner` from `template` (controller.GetPodFromTemplate): the template's labels, annotations,
+ * spec; named `generateName` + 5 random characters by the API server.
+ */
+export function podFromTemplate(template: PodTemplateSpec, owner: Stored, generateName: string, extraLabels?: Record<string, string>): KubeObject {
+  const meta: ObjectMeta = {
+    generateName,
+    namespace: owner.metadata.namespace ?? 'default',
+    labels: { ...(template.metadata?.labels ?? {}), ...(extraLabels ?? {}) },
+    ownerReferences: [newControllerRef(owner)],
+  };
+  if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
+  if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: template.spec };
+}
+
+/** Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. */
+export function controllerOwnerKeys(ownerKind: string) {
+  return (change: WatchChange): string[] => {
+    const keys: string[] = [];
+    for (const o of [change.object, change.old]) {
+      const ref = o && controllerRef(o);
+      if (ref && ref.kind === ownerKind) {
+        const key = `${o.metadata.namespace ?? ''}/${ref.name}`;
+        if (!keys.includes(key)) keys.push(key);
+      }
+    }
+    return keys;
+  };
+}
+
+/** Watch helper: the object's own key. */
+export function selfKey(change: WatchChange): string[] {
+  return [keyOf(change.object)];
+}
+
+/** Objects of `kind` that `store` says are controlled by `owner` (via the owner index). */
+export function ownedBy<T extends KubeObject = KubeObject>(store: StoreReader, owner: Stored, kind: string): Stored<T>[] {
+  return store.dependentsOf<T>(owner.metadata.uid, kind).filter((o) => controllerRef(o)?.uid === owner.metadata.uid);
+}

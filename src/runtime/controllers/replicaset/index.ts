@@ -1,0 +1,114 @@
+// The ReplicaSet controller (pkg/controller/replicaset/replica_set.go): keeps `replicas` active pods
+// matching the selector, adopting orphans and releasing pods that no longer match.
+import type { Stored, ReplicaSet } from '../../api/types.js';
+import { controllerRef, keyOf, refOf, splitKey, newControllerRef } from '../../api/types.js';
+import { matchesSelector } from '../../api/selectors.js';
+import type { Action, Controller, SyncContext } from '../../controller.js';
+import type { StoreReader, WatchChange } from '../../store.js';
+import { canonicalJson } from '../../api/names.js';
+import { isPodActive, podFromTemplate, ownedBy, controllerOwnerKeys, selfKey } from '../podutil.js';
+import { podsToDelete } from './rank.js';
+import { calculateStatus, nextAvailableAt } from './status.js';
+
+export const REPLICASET_CONTROLLER = 'replicaset-controller';
+/** At most this many creations or deletions per sync (replica_set.go BurstReplicas). */
+export const BURST_REPLICAS = 500;
+
+/** Pod changes go to the controlling ReplicaSet; an orphan goes to every ReplicaSet whose selector matches. */
+function podKeys(change: WatchChange, store: StoreReader): string[] {
+  const keys = controllerOwnerKeys('ReplicaSet')(change);
+  const pod = change.object;
+  if (change.type !== 'DELETED' && !controllerRef(pod) && !pod.metadata.deletionTimestamp) {
+    for (const rs of store.list('ReplicaSet', pod.metadata.namespace)) {
+      if (matchesSelector(pod.metadata.labels, rs.spec?.selector)) keys.push(keyOf(rs));
+    }
+  }
+  return keys;
+}
+
+/** Claims pods as upstream's PodControllerRefManager: adopt matching orphans, release non-matching pods. */
+function claimPods(rs: Stored, store: StoreReader, actions: Action[]): Stored[] {
+  const selector = rs.spec?.selector;
+  const claimed: Stored[] = [];
+  for (const pod of ownedBy(store, rs, 'Pod')) {
+    if (matchesSelector(pod.metadata.labels, selector)) {
+      claimed.push(pod);
+    } else if (!pod.metadata.deletionTimestamp) {
+      const ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
+      const metadata = { ...pod.metadata, ownerReferences };
+      if (!ownerReferences.length) delete (metadata as { ownerReferences?: unknown }).ownerReferences;
+      actions.push({ type: 'update', object: { ...pod, metadata } });
+    }
+  }
+  if (rs.metadata.deletionTimestamp) return claimed;
+  for (const pod of store.orphans('Pod', rs.metadata.namespace)) {
+    if (pod.metadata.deletionTimestamp || !matchesSelector(pod.metadata.labels, selector)) continue;
+    const ownerReferences = [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs)];
+    const adopted = { ...pod, metadata: { ...pod.metadata, ownerReferences } } as Stored;
+    actions.push({ type: 'update', object: adopted });
+    claimed.push(adopted);
+  }
+  return claimed;
+}
+
+/** Pods of the ReplicaSets sharing this one's controller (the Deployment's other versions), for ranking. */
+function relatedPods(rs: Stored, store: StoreReader, own: Stored[]): Stored[] {
+  const owner = controllerRef(rs);
+  if (!owner) return own;
+  const out: Stored[] = [];
+  for (const sibling of store.dependentsOf(owner.uid, 'ReplicaSet')) out.push(...ownedBy(store, sibling, 'Pod'));
+  return out;
+}
+
+export function manageReplicas(rs: Stored<ReplicaSet>, active: Stored[], related: () => Stored[], now: number): Action[] {
+  const want = rs.spec?.replicas ?? 1;
+  const diff = active.length - want;
+  const involved = refOf(rs);
+  const actions: Action[] = [];
+  if (diff < 0) {
+    const n = Math.min(-diff, BURST_REPLICAS);
+    // Upstream creates in slow-start batches (1, 2, 4, …) and stops at the first failure; creations
+    // here do not fail, so every batch goes through and the observable result is the same.
+    for (let i = 0; i < n; i++) {
+      actions.push({
+        type: 'create',
+        object: podFromTemplate(rs.spec!.template!, rs as Stored, `${rs.metadata.name}-`),
+        event: { eventType: 'Normal', reason: 'SuccessfulCreate', involved, message: 'Created pod: {name}' },
+      });
+    }
+  } else if (diff > 0) {
+    for (const pod of podsToDelete(active, related(), Math.min(diff, BURST_REPLICAS), now)) {
+      actions.push({
+        type: 'delete',
+        kind: 'Pod',
+        namespace: pod.metadata.namespace,
+        name: pod.metadata.name,
+        event: { eventType: 'Normal', reason: 'SuccessfulDelete', involved, message: `Deleted pod: ${pod.metadata.name}` },
+      });
+    }
+  }
+  return actions;
+}
+
+export function syncReplicaSet(key: string, ctx: SyncContext): Action[] {
+  const { namespace, name } = splitKey(key);
+  const rs = ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
+  if (!rs) return [];
+  const actions: Action[] = [];
+  const claimed = claimPods(rs as Stored, ctx.store, actions);
+  const active = claimed.filter(isPodActive);
+  if (!rs.metadata.deletionTimestamp) {
+    actions.push(...manageReplicas(rs, active, () => relatedPods(rs as Stored, ctx.store, claimed), ctx.now));
+  }
+  const status = calculateStatus(rs as Stored, active, ctx.now);
+  if (canonicalJson(status) !== canonicalJson(rs.status ?? {})) actions.push({ type: 'updateStatus', object: { ...rs, status } });
+  const next = nextAvailableAt(rs as Stored, active, ctx.now);
+  if (next !== undefined) actions.push({ type: 'requeueAfter', ms: next - ctx.now });
+  return actions;
+}
+
+export const replicaSetController: Controller = {
+  name: REPLICASET_CONTROLLER,
+  watches: { ReplicaSet: selfKey, Pod: podKeys },
+  sync: syncReplicaSet,
+};

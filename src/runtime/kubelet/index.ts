@@ -1,0 +1,232 @@
+// The kubelet of every simulated node: admits bound pods, starts their containers after the startup time,
+// marks them Ready, ends them by the scenario's pod rules, restarts them (restartPolicy) with CrashLoopBackOff,
+// and carries out graceful deletion. (pkg/kubelet: kubelet.go syncPod, kuberuntime, status manager.)
+import type { Stored } from '../api/types.js';
+import { keyOf, refOf } from '../api/types.js';
+import type { Store, WatchChange } from '../store.js';
+import type { Loop } from '../loop.js';
+import type { EventRecorder } from '../events.js';
+import { matchRule, commandBehaviour, DEFAULT_STARTUP_MS, DEFAULT_STOP_MS, DEFAULT_JOB_RUN_MS } from './rules.js';
+import type { PodRule } from './rules.js';
+import { renderStatus } from './status.js';
+import type { PodView } from './status.js';
+
+export const KUBELET = 'kubelet';
+/** CrashLoopBackOff: 10 s initial delay, doubling, capped at 5 min (pkg/kubelet/kubelet.go backOff). */
+export const BACKOFF_INITIAL_MS = 10_000;
+export const BACKOFF_MAX_MS = 300_000;
+/** A container that ran this long without crashing has its back-off forgotten (2 × the cap). */
+export const BACKOFF_RESET_MS = 600_000;
+
+/** The n-th consecutive back-off delay (n = 0 for the first restart). */
+export function backoffDelay(n: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_INITIAL_MS * 2 ** Math.min(n, 30));
+}
+
+interface PodEntry {
+  view: PodView;
+  /** Bumped whenever pending timers for the pod become stale. */
+  token: number;
+  backoffCount: number;
+  terminating: boolean;
+}
+
+interface RunPlan {
+  runFor: number | undefined;
+  exitCode: number;
+}
+
+export class Kubelet {
+  private readonly pods = new Map<string, PodEntry>();
+  /** Runs consumed from each rule's failTimes (by rule index), shared by all matching pods. */
+  private readonly failuresUsed = new Map<number, number>();
+  private nextIP = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly loop: Loop,
+    private readonly recorder: EventRecorder,
+    private readonly rules: () => readonly PodRule[],
+  ) {
+    store.watch((c) => this.onChange(c));
+  }
+
+  /** The container of a running pod crashes with exit code 1 (scenario `killPod`). Returns false if not running. */
+  killPod(namespace: string, name: string): boolean {
+    const pod = this.store.get('Pod', namespace, name);
+    const entry = pod && this.pods.get(pod.metadata.uid);
+    if (!pod || !entry || entry.terminating || entry.view.state.kind !== 'running') return false;
+    this.exit(pod.metadata.uid, 1);
+    return true;
+  }
+
+  private onChange(c: WatchChange): void {
+    const pod = c.object;
+    if (pod.kind !== 'Pod') return;
+    const uid = pod.metadata.uid;
+    if (c.type === 'DELETED') {
+      this.pods.delete(uid);
+      return;
+    }
+    if (!pod.spec?.nodeName) return;
+    const entry = this.pods.get(uid);
+    if (pod.metadata.deletionTimestamp) {
+      if (entry && !entry.terminating) this.terminate(pod, entry);
+      return;
+    }
+    if (!entry && (pod.status?.phase ?? 'Pending') === 'Pending') this.admit(pod);
+  }
+
+  private rule(pod: Stored): { rule: PodRule; index: number } | undefined {
+    return matchRule(this.rules(), pod);
+  }
+
+  private schedule(uid: string, ms: number, label: string, fn: (pod: Stored, entry: PodEntry) => void): void {
+    const entry = this.pods.get(uid);
+    if (!entry) return;
+    const token = entry.token;
+    this.loop.after(ms, label, () => {
+      const e = this.pods.get(uid);
+      const pod = e && this.store.getByUid(uid);
+      if (!e || !pod || e.token !== token || e.terminating) return;
+      fn(pod, e);
+    });
+  }
+
+  private write(pod: Stored, entry: PodEntry): void {
+    this.store.updateStatus({ ...pod, status: renderStatus(pod, entry.view, this.loop.now()) });
+  }
+
+  private admit(pod: Stored): void {
+    const n = this.nextIP++;
+    const node = this.store.get('Node', undefined, pod.spec.nodeName);
+    const hostIP = node?.status?.addresses?.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '10.0.0.1';
+    const view: PodView = {
+      startTime: this.loop.now(),
+      phase: 'Pending',
+      state: { kind: 'waiting', reason: 'ContainerCreating' },
+      ready: false,
+      restartCount: 0,
+      hostIP,
+      podIP: `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`,
+      transitions: new Map(),
+    };
+    const entry: PodEntry = { view, token: 0, backoffCount: 0, terminating: false };
+    this.pods.set(pod.metadata.uid, entry);
+    this.write(pod, entry);
+    const startup = this.rule(pod)?.rule.startupTime ?? DEFAULT_STARTUP_MS;
+    this.schedule(pod.metadata.uid, startup, `kubelet start ${keyOf(pod)}`, (p, e) => this.start(p, e));
+  }
+
+  /** How this run of the container ends: the rule's failTimes first, then the rule, the command, the defaults. */
+  private plan(pod: Stored): RunPlan {
+    const matched = this.rule(pod);
+    const rule = matched?.rule;
+    const cmd = commandBehaviour(pod.spec?.containers?.[0]);
+    const runsToCompletion = pod.spec?.restartPolicy === 'Never' || pod.spec?.restartPolicy === 'OnFailure';
+    const normalRun = rule?.runFor ?? cmd?.runFor ?? (cmd ? undefined : runsToCompletion ? DEFAULT_JOB_RUN_MS : undefined);
+    if (matched && rule?.failTimes) {
+      const used = this.failuresUsed.get(matched.index) ?? 0;
+      if (used < rule.failTimes) {
+        this.failuresUsed.set(matched.index, used + 1);
+        return { runFor: normalRun ?? DEFAULT_STARTUP_MS, exitCode: rule.exitCode ? rule.exitCode : 1 };
+      }
+    }
+    return { runFor: normalRun, exitCode: rule?.exitCode ?? cmd?.exitCode ?? 0 };
+  }
+
+  private readyDelay(pod: Stored): number {
+    const fromRule = this.rule(pod)?.rule.readyAfter;
+    if (fromRule !== undefined) return fromRule;
+    const probe = pod.spec?.containers?.[0]?.readinessProbe;
+    return probe ? (probe.initialDelaySeconds ?? 0) * 1000 : 0;
+  }
+
+  private start(pod: Stored, entry: PodEntry): void {
+    const ref = refOf(pod);
+    for (const c of pod.spec?.containers ?? []) {
+      const fieldRef = { ...ref };
+      if (c.imagePullPolicy === 'Always') {
+        this.recorder.record(KUBELET, fieldRef, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+        this.recorder.record(KUBELET, fieldRef, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 1s (1s including waiting)`);
+      } else {
+        this.recorder.record(KUBELET, fieldRef, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      }
+      this.recorder.record(KUBELET, fieldRef, 'Normal', 'Created', `Created container: ${c.name}`);
+      this.recorder.record(KUBELET, fieldRef, 'Normal', 'Started', `Started container ${c.name}`);
+    }
+    const now = this.loop.now();
+    const readyIn = this.readyDelay(pod);
+    entry.view.phase = 'Running';
+    entry.view.state = { kind: 'running', startedAt: now };
+    entry.view.ready = readyIn === 0;
+    this.write(pod, entry);
+    const uid = pod.metadata.uid;
+    if (readyIn > 0) {
+      this.schedule(uid, readyIn, `kubelet ready ${keyOf(pod)}`, (p, e) => {
+        if (e.view.state.kind !== 'running') return;
+        e.view.ready = true;
+        this.write(p, e);
+      });
+    }
+    const plan = this.plan(pod);
+    if (plan.runFor !== undefined) {
+      this.schedule(uid, plan.runFor, `kubelet exit ${keyOf(pod)}`, () => this.exit(uid, plan.exitCode));
+    }
+  }
+
+  /** The container exits with `code`; restartPolicy decides between a terminal phase and a restart. */
+  private exit(uid: string, code: number): void {
+    const entry = this.pods.get(uid);
+    const pod = this.store.getByUid(uid);
+    if (!entry || !pod || entry.view.state.kind !== 'running') return;
+    entry.token++;
+    const now = this.loop.now();
+    const startedAt = entry.view.state.startedAt;
+    const terminated = { exitCode: code, startedAt, finishedAt: now };
+    entry.view.ready = false;
+    const policy = pod.spec?.restartPolicy ?? 'Always';
+    const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+    if (!restart) {
+      entry.view.phase = code === 0 ? 'Succeeded' : 'Failed';
+      entry.view.state = { kind: 'terminated', ...terminated };
+      this.write(pod, entry);
+      return;
+    }
+    if (now - startedAt >= BACKOFF_RESET_MS) entry.backoffCount = 0;
+    const delay = backoffDelay(entry.backoffCount++);
+    entry.view.lastTerminated = terminated;
+    const names = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
+    entry.view.state = {
+      kind: 'waiting',
+      reason: 'CrashLoopBackOff',
+      message: `back-off ${Math.round(delay / 1000)}s restarting failed container=${names[0] ?? ''} pod=${pod.metadata.name}_${pod.metadata.namespace}(${uid})`,
+    };
+    this.write(pod, entry);
+    for (const n of names) {
+      this.recorder.record(KUBELET, refOf(pod), 'Warning', 'BackOff', `Back-off restarting failed container ${n} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${uid})`);
+    }
+    this.schedule(uid, delay, `kubelet restart ${keyOf(pod)}`, (p, e) => {
+      e.view.restartCount++;
+      this.start(p, e);
+    });
+  }
+
+  /** Graceful deletion: Killing now, gone after the stop time (never beyond the grace period). */
+  private terminate(pod: Stored, entry: PodEntry): void {
+    entry.terminating = true;
+    entry.token++;
+    if (entry.view.state.kind === 'running') {
+      for (const c of pod.spec?.containers ?? []) {
+        this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
+      }
+    }
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    const stop = Math.min(this.rule(pod)?.rule.stopTime ?? DEFAULT_STOP_MS, grace);
+    const uid = pod.metadata.uid;
+    this.loop.after(stop, `kubelet remove ${keyOf(pod)}`, () => {
+      const p = this.store.getByUid(uid);
+      if (p) this.store.remove('Pod', p.metadata.namespace, p.metadata.name);
+    });
+  }
+}

@@ -1,0 +1,118 @@
+// Renders a pod's status from the kubelet's view of its containers (pkg/kubelet/status, kubelet_pods.go).
+import type { Stored } from '../api/types.js';
+import { rfc3339 } from '../time.js';
+
+export type ContainerState =
+  | { kind: 'waiting'; reason: 'ContainerCreating' | 'CrashLoopBackOff' | 'PodInitializing'; message?: string }
+  | { kind: 'running'; startedAt: number }
+  | { kind: 'terminated'; exitCode: number; startedAt: number; finishedAt: number };
+
+/** What the kubelet knows about a pod, one state for all its containers (they behave together). */
+export interface PodView {
+  startTime: number;
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+  state: ContainerState;
+  lastTerminated?: { exitCode: number; startedAt: number; finishedAt: number };
+  ready: boolean;
+  restartCount: number;
+  hostIP: string;
+  podIP: string;
+  /** When each condition last changed (type → ms). */
+  transitions: Map<string, number>;
+}
+
+const sec = (ms: number): string => rfc3339(Math.floor(ms / 1000) * 1000);
+
+function terminatedState(t: { exitCode: number; startedAt: number; finishedAt: number }): Record<string, unknown> {
+  return {
+    terminated: {
+      exitCode: t.exitCode,
+      reason: t.exitCode === 0 ? 'Completed' : 'Error',
+      startedAt: sec(t.startedAt),
+      finishedAt: sec(t.finishedAt),
+    },
+  };
+}
+
+function stateJson(s: ContainerState): Record<string, unknown> {
+  switch (s.kind) {
+    case 'waiting':
+      return { waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } };
+    case 'running':
+      return { running: { startedAt: sec(s.startedAt) } };
+    case 'terminated':
+      return terminatedState(s);
+  }
+}
+
+interface Condition {
+  type: string;
+  status: 'True' | 'False';
+  reason?: string;
+}
+
+function conditionsOf(view: PodView): Condition[] {
+  const done = view.phase === 'Succeeded' || view.phase === 'Failed';
+  const completedReason = done ? (view.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed') : undefined;
+  const ready: Condition = view.ready
+    ? { type: 'Ready', status: 'True' }
+    : { type: 'Ready', status: 'False', reason: completedReason ?? 'ContainersNotReady' };
+  return [
+    { type: 'PodReadyToStartContainers', status: done ? 'False' : 'True' },
+    { type: 'Initialized', status: 'True', ...(completedReason === 'PodCompleted' ? { reason: 'PodCompleted' } : {}) },
+    ready,
+    { ...ready, type: 'ContainersReady' },
+  ];
+}
+
+/** The pod's new status, keeping PodScheduled from the scheduler and transition times that did not change. */
+export function renderStatus(pod: Stored, view: PodView, now: number): Record<string, unknown> {
+  const previous = new Map<string, { status: string }>(
+    ((pod.status?.conditions ?? []) as { type: string; status: string }[]).map((c) => [c.type, c]),
+  );
+  const conditions: Record<string, unknown>[] = [];
+  for (const c of conditionsOf(view)) {
+    const prev = previous.get(c.type);
+    if (!prev || prev.status !== c.status) view.transitions.set(c.type, now);
+    const out: Record<string, unknown> = {
+      type: c.type,
+      status: c.status,
+      lastProbeTime: null,
+      lastTransitionTime: sec(view.transitions.get(c.type) ?? now),
+    };
+    if (c.reason) out.reason = c.reason;
+    if (c.status === 'False' && c.reason === 'ContainersNotReady') {
+      const names = (pod.spec?.containers ?? []).map((x: { name: string }) => x.name).join(' ');
+      out.message = `containers with unready status: [${names}]`;
+    }
+    conditions.push(out);
+  }
+  const scheduled = (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'PodScheduled');
+  if (scheduled) conditions.push(scheduled);
+  const containerStatuses = (pod.spec?.containers ?? []).map((c: { name: string; image: string }) => {
+    const s: Record<string, unknown> = {
+      name: c.name,
+      state: stateJson(view.state),
+      ready: view.ready,
+      restartCount: view.restartCount,
+      image: c.image,
+      imageID: view.state.kind === 'waiting' && view.restartCount === 0 ? '' : `docker.io/library/${c.image}`,
+      started: view.state.kind === 'running',
+    };
+    if (view.lastTerminated) s.lastState = terminatedState(view.lastTerminated);
+    else s.lastState = {};
+    if (view.state.kind !== 'waiting' || view.restartCount > 0) s.containerID = `containerd://${pod.metadata.uid.replace(/-/g, '')}${view.restartCount}`;
+    return s;
+  });
+  return {
+    ...pod.status,
+    phase: view.phase,
+    conditions,
+    hostIP: view.hostIP,
+    hostIPs: [{ ip: view.hostIP }],
+    podIP: view.podIP,
+    podIPs: [{ ip: view.podIP }],
+    startTime: sec(view.startTime),
+    containerStatuses,
+  };
+}

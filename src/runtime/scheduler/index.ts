@@ -1,0 +1,192 @@
+// The default scheduler: binds pending pods one at a time (FIFO), filtering nodes then scoring the fits.
+// Like kube-scheduler it keeps a cache of what each node has been given, so a decision is O(nodes).
+import type { Stored } from '../api/types.js';
+import { keyOf, refOf } from '../api/types.js';
+import type { Store, WatchChange } from '../store.js';
+import type { Loop } from '../loop.js';
+import type { EventRecorder } from '../events.js';
+import { rfc3339 } from '../time.js';
+import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferredAffinityScore } from './filters.js';
+import type { NodeUsage, Requests } from './filters.js';
+import { podRequests, nodeCapacity } from './resources.js';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+
+interface CachedPod {
+  node: string;
+  requests: Requests;
+  nonZero: Requests;
+}
+
+function isTerminal(pod: Stored): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+export class Scheduler {
+  private readonly usage = new Map<string, NodeUsage>();
+  private readonly assigned = new Map<string, CachedPod>();
+  private readonly queued = new Set<string>();
+  /** Pods that fit nowhere, retried when the cluster changes (nodes added/changed, pods gone). */
+  private readonly unschedulable = new Set<string>();
+  private retryQueued = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly loop: Loop,
+    private readonly recorder: EventRecorder,
+  ) {
+    store.watch((c) => this.onChange(c));
+  }
+
+  private onChange(c: WatchChange): void {
+    const o = c.object;
+    if (o.kind === 'Node') {
+      if (c.type !== 'DELETED') this.retryUnschedulable();
+      else this.usage.delete(o.metadata.name);
+      return;
+    }
+    if (o.kind !== 'Pod') return;
+    this.trackAssignment(c);
+    const key = keyOf(o);
+    if (c.type === 'DELETED') {
+      this.unschedulable.delete(key);
+      if (c.old?.spec?.nodeName) this.retryUnschedulable();
+      return;
+    }
+    if (this.needsScheduling(o)) {
+      if (c.type === 'ADDED') this.enqueue(key);
+    } else if (isTerminal(o) && c.old && !isTerminal(c.old) && o.spec?.nodeName) {
+      this.retryUnschedulable();
+    }
+  }
+
+  private needsScheduling(pod: Stored): boolean {
+    return !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+  }
+
+  /** Keeps the node usage cache in step with bound, non-terminal pods. */
+  private trackAssignment(c: WatchChange): void {
+    const uid = c.object.metadata.uid;
+    const prev = this.assigned.get(uid);
+    const live = c.type !== 'DELETED' && c.object.spec?.nodeName && !isTerminal(c.object);
+    if (prev && (!live || prev.node !== c.object.spec.nodeName)) {
+      const u = this.usage.get(prev.node);
+      if (u) {
+        u.pods--;
+        u.requested.cpu -= prev.requests.cpu;
+        u.requested.memory -= prev.requests.memory;
+        u.nonZero.cpu -= prev.nonZero.cpu;
+        u.nonZero.memory -= prev.nonZero.memory;
+      }
+      this.assigned.delete(uid);
+    }
+    if (live && !this.assigned.has(uid)) {
+      const entry: CachedPod = { node: c.object.spec.nodeName, requests: podRequests(c.object), nonZero: podRequests(c.object, true) };
+      this.assigned.set(uid, entry);
+      const u = this.usageOf(entry.node);
+      u.pods++;
+      u.requested.cpu += entry.requests.cpu;
+      u.requested.memory += entry.requests.memory;
+      u.nonZero.cpu += entry.nonZero.cpu;
+      u.nonZero.memory += entry.nonZero.memory;
+    }
+  }
+
+  private usageOf(node: string): NodeUsage {
+    let u = this.usage.get(node);
+    if (!u) this.usage.set(node, (u = { requested: { cpu: 0, memory: 0 }, nonZero: { cpu: 0, memory: 0 }, pods: 0 }));
+    return u;
+  }
+
+  private enqueue(key: string): void {
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    this.loop.at(this.loop.now(), `schedule ${key}`, () => {
+      this.queued.delete(key);
+      this.scheduleOne(key);
+    });
+  }
+
+  /** One retry pass for all unschedulable pods, at most once per instant (upstream moves them to activeQ). */
+  private retryUnschedulable(): void {
+    if (this.retryQueued || this.unschedulable.size === 0) return;
+    this.retryQueued = true;
+    this.loop.at(this.loop.now(), 'scheduler retry unschedulable', () => {
+      this.retryQueued = false;
+      const keys = [...this.unschedulable];
+      this.unschedulable.clear();
+      for (const k of keys) this.enqueue(k);
+    });
+  }
+
+  private scheduleOne(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const pod = this.store.get('Pod', ns, name);
+    if (!pod || !this.needsScheduling(pod)) return;
+    const nodes = this.store.list('Node');
+    const reasons = new Map<string, number>();
+    const req = podRequests(pod);
+    const nonZero = podRequests(pod, true);
+    let best: { node: Stored; score: number; pods: number } | undefined;
+    for (const node of nodes) {
+      const fail = this.filter(pod, node, req);
+      if (fail.length) {
+        for (const r of fail) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        continue;
+      }
+      const score = this.score(pod, node, nonZero);
+      const pods = this.usageOf(node.metadata.name).pods;
+      // Highest score wins; ties go to the node with fewer pods, then the first by name (deterministic
+      // where upstream picks at random among equals).
+      if (!best || score > best.score || (score === best.score && (pods < best.pods || (pods === best.pods && node.metadata.name < best.node.metadata.name)))) {
+        best = { node, score, pods };
+      }
+    }
+    if (!best) {
+      this.markUnschedulable(pod, nodes.length, reasons);
+      return;
+    }
+    this.store.bind(ns, name, best.node.metadata.name);
+    this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${best.node.metadata.name}`);
+  }
+
+  private filter(pod: Stored, node: Stored, req: Requests): string[] {
+    for (const f of [nodeUnschedulable, nodeAffinity, taintToleration]) {
+      const r = f(pod, node);
+      if (r) return [r];
+    }
+    return resourcesFit(req, this.usageOf(node.metadata.name), nodeCapacity(node));
+  }
+
+  /** NodeResourcesFit LeastAllocated (cpu and memory equally weighted, 0..100) plus preferred affinity. */
+  private score(pod: Stored, node: Stored, nonZero: Requests): number {
+    const cap = nodeCapacity(node);
+    const u = this.usageOf(node.metadata.name).nonZero;
+    const free = (used: number, capacity: number): number => (capacity <= 0 ? 0 : Math.max(0, ((capacity - used) * 100) / capacity));
+    const least = (free(u.cpu + nonZero.cpu, cap.cpu) + free(u.memory + nonZero.memory, cap.memory)) / 2;
+    return Math.floor(least) + preferredAffinityScore(pod, node);
+  }
+
+  private markUnschedulable(pod: Stored, nodeCount: number, reasons: Map<string, number>): void {
+    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+    const message =
+      `0/${nodeCount} nodes are available` +
+      (parts.length ? `: ${parts.join(', ')}.` : '.') +
+      ` preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
+    const key = keyOf(pod);
+    this.unschedulable.add(key);
+    const conditions = [
+      ...((pod.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'),
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(Math.floor(this.loop.now() / 1000) * 1000),
+        reason: 'Unschedulable',
+        message,
+      },
+    ];
+    this.store.updateStatus({ ...pod, status: { ...pod.status, conditions } });
+    this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Warning', 'FailedScheduling', message);
+  }
+}

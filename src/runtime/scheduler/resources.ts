@@ -1,0 +1,43 @@
+// Pod resource requests and node capacity, as the scheduler computes them.
+import type { KubeObject, Stored } from '../api/types.js';
+import { cpuMillis, bytes, parseQuantity } from '../api/quantity.js';
+import type { NodeCapacity, Requests } from './filters.js';
+
+/** Defaults used for scoring pods without requests (pkg/scheduler/util: DefaultMilliCPURequest 100m, 200Mi). */
+export const NON_ZERO_CPU = 100;
+export const NON_ZERO_MEMORY = 200 * 1024 * 1024;
+
+interface ContainerLike {
+  resources?: { requests?: Record<string, string | number> };
+}
+
+/** Effective requests: sum over containers, at least the largest init container (resource.PodRequests). */
+export function podRequests(pod: KubeObject, nonZero = false): Requests {
+  const one = (c: ContainerLike): Requests => {
+    const r = c.resources?.requests ?? {};
+    let cpu = cpuMillis(r.cpu);
+    let memory = bytes(r.memory);
+    if (nonZero) {
+      if (r.cpu === undefined) cpu = NON_ZERO_CPU;
+      if (r.memory === undefined) memory = NON_ZERO_MEMORY;
+    }
+    return { cpu, memory };
+  };
+  const sum: Requests = { cpu: 0, memory: 0 };
+  for (const c of (pod.spec?.containers ?? []) as ContainerLike[]) {
+    const r = one(c);
+    sum.cpu += r.cpu;
+    sum.memory += r.memory;
+  }
+  for (const c of (pod.spec?.initContainers ?? []) as ContainerLike[]) {
+    const r = one(c);
+    sum.cpu = Math.max(sum.cpu, r.cpu);
+    sum.memory = Math.max(sum.memory, r.memory);
+  }
+  return sum;
+}
+
+export function nodeCapacity(node: Stored): NodeCapacity {
+  const a = node.status?.allocatable ?? node.status?.capacity ?? {};
+  return { cpu: cpuMillis(a.cpu ?? '4'), memory: bytes(a.memory ?? '16Gi'), pods: parseQuantity(a.pods ?? '110') ?? 110 };
+}

@@ -1,0 +1,368 @@
+// The simulated API server: objects by kind/namespace/name, metadata bookkeeping, defaulting, indexes
+// (owner uid, node name, orphans) and synchronous watch notifications.
+import type { KubeObject, Stored, StoredMeta, LabelSelector, ObjectLike, ObjectMeta } from './api/types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { controllerRef } from './api/types.js';
+import { isNamespaced, API_VERSION, isKind } from './api/kinds.js';
+import { applyDefaults, prepareForCreate } from './api/defaults.js';
+import { generateName, canonicalJson } from './api/names.js';
+import { matchesSelector } from './api/selectors.js';
+import type { Rand } from './rand.js';
+import { rfc3339 } from './time.js';
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchChange {
+  type: ChangeType;
+  object: Stored;
+  /** The previous version, for MODIFIED and DELETED. */
+  old?: Stored;
+  /** For DELETED: how dependents should be treated (the garbage collector reads it). */
+  propagationPolicy?: PropagationPolicy;
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export type WatchHandler = (change: WatchChange) => void;
+
+export type ApiErrorReason = 'AlreadyExists' | 'NotFound' | 'Invalid' | 'Conflict';
+
+/** A refused write, with Kubernetes' status reason. */
+export class ApiError extends Error {
+  constructor(
+    readonly reason: ApiErrorReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: PropagationPolicy;
+}
+
+/** What controllers may read. */
+export interface StoreReader {
+  get<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, name: string): Stored<T> | undefined;
+  getByUid(uid: string): Stored | undefined;
+  list<T extends ObjectLike = KubeObject>(kind: string, namespace?: string): Stored<T>[];
+  listBySelector<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, selector: LabelSelector): Stored<T>[];
+  /** Objects with an ownerReference to `uid` (any kind, or only `kind`). O(dependents). */
+  dependentsOf<T extends ObjectLike = KubeObject>(uid: string, kind?: string): Stored<T>[];
+  /** Objects of `kind` in `namespace` without a controller ownerReference (adoption candidates). */
+  orphans<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined): Stored<T>[];
+  /** Pods bound to `nodeName`. O(pods on the node). */
+  podsOnNode(nodeName: string): Stored<KubeObject>[];
+  count(kind: string): number;
+}
+
+export interface StoreOptions {
+  now: () => number;
+  rand: Rand;
+  /** Deep-freeze stored objects, to catch accidental mutation (tests). */
+  freeze?: boolean;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+function nsOf(kind: string, namespace: string | undefined): string {
+  return isNamespaced(kind) ? namespace || 'default' : '';
+}
+
+export class Store implements StoreReader {
+  /** kind → namespace → name → object */
+  private readonly objects = new Map<string, Map<string, Map<string, Stored>>>();
+  private readonly byUid = new Map<string, Stored>();
+  private readonly byOwner = new Map<string, Set<string>>();
+  private readonly byNode = new Map<string, Set<string>>();
+  /** `${kind}/${namespace}` → uids of objects without a controller ref */
+  private readonly orphanIndex = new Map<string, Set<string>>();
+  private readonly handlers: WatchHandler[] = [];
+  private rv = 0;
+  private readonly opts: StoreOptions;
+
+  constructor(opts: StoreOptions) {
+    this.opts = opts;
+  }
+
+  watch(handler: WatchHandler): () => void {
+    this.handlers.push(handler);
+    return () => {
+      const i = this.handlers.indexOf(handler);
+      if (i >= 0) this.handlers.splice(i, 1);
+    };
+  }
+
+  // ---- reads ----
+
+  get<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, name: string): Stored<T> | undefined {
+    return this.objects.get(kind)?.get(nsOf(kind, namespace))?.get(name) as Stored<T> | undefined;
+  }
+
+  getByUid(uid: string): Stored | undefined {
+    return this.byUid.get(uid);
+  }
+
+  list<T extends ObjectLike = KubeObject>(kind: string, namespace?: string): Stored<T>[] {
+    const byNs = this.objects.get(kind);
+    if (!byNs) return [];
+    if (namespace !== undefined && isNamespaced(kind)) return [...(byNs.get(namespace)?.values() ?? [])] as Stored<T>[];
+    const out: Stored[] = [];
+    for (const m of byNs.values()) out.push(...m.values());
+    return out as Stored<T>[];
+  }
+
+  listBySelector<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, selector: LabelSelector): Stored<T>[] {
+    return this.list<T>(kind, namespace).filter((o) => matchesSelector(o.metadata.labels, selector));
+  }
+
+  dependentsOf<T extends ObjectLike = KubeObject>(uid: string, kind?: string): Stored<T>[] {
+    const out: Stored[] = [];
+    for (const d of this.byOwner.get(uid) ?? []) {
+      const o = this.byUid.get(d);
+      if (o && (!kind || o.kind === kind)) out.push(o);
+    }
+    return out as Stored<T>[];
+  }
+
+  orphans<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined): Stored<T>[] {
+    const out: Stored[] = [];
+    for (const uid of this.orphanIndex.get(`${kind}/${nsOf(kind, namespace)}`) ?? []) {
+      const o = this.byUid.get(uid);
+      if (o) out.push(o);
+    }
+    return out as Stored<T>[];
+  }
+
+  podsOnNode(nodeName: string): Stored[] {
+    const out: Stored[] = [];
+    for (const uid of this.byNode.get(nodeName) ?? []) {
+      const o = this.byUid.get(uid);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+
+  count(kind: string): number {
+    let n = 0;
+    for (const m of this.objects.get(kind)?.values() ?? []) n += m.size;
+    return n;
+  }
+
+  /** Every object, sorted by kind, namespace, name. */
+  all(): Stored[] {
+    const out: Stored[] = [];
+    for (const kind of [...this.objects.keys()].sort()) {
+      const byNs = this.objects.get(kind)!;
+      for (const ns of [...byNs.keys()].sort()) {
+        const m = byNs.get(ns)!;
+        for (const name of [...m.keys()].sort()) out.push(m.get(name)!);
+      }
+    }
+    return out;
+  }
+
+  // ---- writes ----
+
+  /** Creates an object: names it (generateName), fills metadata, applies defaults. */
+  create<T extends ObjectLike>(input: T): Stored<T> {
+    const kind = input.kind ?? '';
+    if (!isKind(kind)) throw new ApiError('Invalid', `the server doesn't have a resource type "${kind}"`);
+    const obj = applyDefaults(input as unknown as KubeObject);
+    const meta = (obj.metadata ?? (obj.metadata = {})) as Mutable<ObjectMeta>;
+    obj.apiVersion = obj.apiVersion || API_VERSION[kind];
+    if (isNamespaced(kind)) meta.namespace = meta.namespace || 'default';
+    else delete meta.namespace;
+    if (!meta.name) {
+      if (!meta.generateName) throw new ApiError('Invalid', `${kind}: name or generateName is required`);
+      // The API server retries generateName collisions; so do we.
+      do meta.name = generateName(meta.generateName, this.opts.rand);
+      while (this.get(kind, meta.namespace, meta.name));
+    }
+    if (this.get(kind, meta.namespace, meta.name)) {
+      throw new ApiError('AlreadyExists', `${kind.toLowerCase()}s "${meta.name}" already exists`);
+    }
+    meta.uid = this.newUid();
+    meta.resourceVersion = String(++this.rv);
+    meta.creationTimestamp = rfc3339(Math.floor(this.opts.now() / 1000) * 1000);
+    meta.generation = 1;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    prepareForCreate(obj);
+    const stored = this.put(obj as Stored);
+    this.notify({ type: 'ADDED', object: stored });
+    return stored as unknown as Stored<T>;
+  }
+
+  /**
+   * Replaces an object's metadata (labels, annotations, ownerReferences…) and spec; status is kept.
+   * `generation` grows only when the spec changed.
+   */
+  update<T extends ObjectLike>(input: T): Stored<T> {
+    const old = this.mustGet(input as unknown as KubeObject);
+    const next = applyDefaults({ ...(input as unknown as KubeObject), status: undefined });
+    next.status = old.status;
+    next.apiVersion = old.apiVersion;
+    const meta: Mutable<ObjectMeta> = (next.metadata = {
+      ...next.metadata,
+      name: old.metadata.name,
+      namespace: old.metadata.namespace,
+      uid: old.metadata.uid,
+      creationTimestamp: old.metadata.creationTimestamp,
+      generation: old.metadata.generation,
+    });
+    if (!isNamespaced(old.kind)) delete meta.namespace;
+    if (old.metadata.deletionTimestamp) {
+      meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    } else {
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+    }
+    if (canonicalJson(next.spec) !== canonicalJson(old.spec)) meta.generation = old.metadata.generation + 1;
+    return this.replace(old, next as Stored) as unknown as Stored<T>;
+  }
+
+  /** Replaces only `status`. */
+  updateStatus<T extends ObjectLike & { status?: unknown }>(input: T): Stored<T> {
+    const old = this.mustGet(input as unknown as KubeObject);
+    return this.replace(old, { ...old, status: input.status } as Stored) as unknown as Stored<T>;
+  }
+
+  /** Binds a pod to a node (the pods/binding subresource): sets nodeName and PodScheduled=True. */
+  bind(namespace: string | undefined, name: string, nodeName: string): Stored {
+    const old = this.get('Pod', namespace, name);
+    if (!old) throw new ApiError('NotFound', `pods "${name}" not found`);
+    if (old.spec?.nodeName) throw new ApiError('Conflict', `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
+    const conditions = [
+      ...((old.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.secondsNow()) },
+    ];
+    return this.replace(old, { ...old, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions } } as Stored);
+  }
+
+  /**
+   * Deletes an object. Pods bound to a node and still running are deleted gracefully: they get
+   * deletionTimestamp (now + grace period) and are removed by the kubelet; other objects go at once.
+   * Returns the object as it is after the call, or undefined when it is gone.
+   */
+  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Stored | undefined {
+    const old = this.get(kind, namespace, name);
+    if (!old) throw new ApiError('NotFound', `${kind.toLowerCase()}s "${name}" not found`);
+    if (kind === 'Pod' && this.isGraceful(old, opts)) {
+      if (old.metadata.deletionTimestamp) return old;
+      const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
+      const meta = {
+        ...old.metadata,
+        deletionTimestamp: rfc3339(this.secondsNow() + grace * 1000),
+        deletionGracePeriodSeconds: grace,
+        generation: old.metadata.generation + 1,
+      };
+      return this.replace(old, { ...old, metadata: meta } as Stored);
+    }
+    this.remove(kind, namespace, name, opts.propagationPolicy);
+    return undefined;
+  }
+
+  /** Removes an object for good (the end of a graceful deletion). */
+  remove(kind: string, namespace: string | undefined, name: string, propagationPolicy?: PropagationPolicy): void {
+    const old = this.get(kind, namespace, name);
+    if (!old) return;
+    this.unindex(old);
+    this.objects.get(kind)!.get(nsOf(kind, namespace))!.delete(name);
+    // A deletion is a write: the final version carries a new resourceVersion.
+    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } } as Stored;
+    if (this.opts.freeze) deepFreeze(gone);
+    this.notify({ type: 'DELETED', object: gone, old, propagationPolicy: propagationPolicy ?? 'Background' });
+  }
+
+  private isGraceful(pod: Stored, opts: DeleteOptions): boolean {
+    // pkg/registry/core/pod/strategy.go CheckGracefulDelete: unscheduled or terminated pods go at once.
+    if (opts.gracePeriodSeconds === 0) return false;
+    if (!pod.spec?.nodeName) return false;
+    const phase = pod.status?.phase;
+    return phase !== 'Succeeded' && phase !== 'Failed';
+  }
+
+  private secondsNow(): number {
+    return Math.floor(this.opts.now() / 1000) * 1000;
+  }
+
+  private mustGet(input: KubeObject): Stored {
+    const name = input.metadata?.name;
+    const old = name ? this.get(input.kind, input.metadata.namespace, name) : undefined;
+    if (!old) throw new ApiError('NotFound', `${input.kind.toLowerCase()}s "${name ?? ''}" not found`);
+    return old;
+  }
+
+  private replace(old: Stored, next: Stored): Stored {
+    next.metadata = { ...next.metadata, resourceVersion: String(++this.rv) } as StoredMeta;
+    this.unindex(old);
+    const stored = this.put(next);
+    this.notify({ type: 'MODIFIED', object: stored, old });
+    return stored;
+  }
+
+  private put(obj: Stored): Stored {
+    if (this.opts.freeze) deepFreeze(obj);
+    const ns = nsOf(obj.kind, obj.metadata.namespace);
+    let byNs = this.objects.get(obj.kind);
+    if (!byNs) this.objects.set(obj.kind, (byNs = new Map()));
+    let m = byNs.get(ns);
+    if (!m) byNs.set(ns, (m = new Map()));
+    m.set(obj.metadata.name, obj);
+    this.index(obj);
+    return obj;
+  }
+
+  private index(o: Stored): void {
+    const uid = o.metadata.uid;
+    this.byUid.set(uid, o);
+    for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid);
+    if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid);
+    if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
+  }
+
+  private unindex(o: Stored): void {
+    const uid = o.metadata.uid;
+    this.byUid.delete(uid);
+    for (const ref of o.metadata.ownerReferences ?? []) removeFrom(this.byOwner, ref.uid, uid);
+    if (o.kind === 'Pod' && o.spec?.nodeName) removeFrom(this.byNode, o.spec.nodeName, uid);
+    removeFrom(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
+  }
+
+  private newUid(): string {
+    // RFC 4122 version-4 layout, from the seeded generator.
+    const hex = (n: number): string => {
+      let s = '';
+      for (let i = 0; i < n; i++) s += '0123456789abcdef'[this.opts.rand.int(16)];
+      return s;
+    };
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.opts.rand.int(4)]}${hex(3)}-${hex(12)}`;
+  }
+
+  private notify(change: WatchChange): void {
+    for (const h of this.handlers) h(change);
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
+  let s = index.get(key);
+  if (!s) index.set(key, (s = new Set()));
+  s.add(value);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
+  const s = index.get(key);
+  if (!s) return;
+  s.delete(value);
+  if (s.size === 0) index.delete(key);
+}
