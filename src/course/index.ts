@@ -22,11 +22,11 @@ export { sanitizeText } from './pack/text.js';
 export { listCourse, findLesson } from './course-map.js';
 
 export { describeSelection, describeCheck } from './checks/describe.js';
+export { evaluateChecks } from './checks/evaluate.js';
+export { objectTable, formatTables } from './checks/tables.js';
 
 // Landing in the next commits (signatures fixed now so the TUI can code against them):
 //   checkExercise(pack: Pack, exerciseId: string, manifestText: string, file: string): CheckResult
-//   evaluateChecks(checks: Check[], simulation: SimulationRecord): CheckOutcome[]
-//   objectTable(kind: string, objects: KubeLike[], now: number): ObjectTable
 //   answerQuestion(question: Question, answer: Answer): AnswerResult   (predict: runs the runtime, cached)
 //   predictAnswer(question: Question & { type: 'predict' }): PredictResult
 //   orderShown(question: Question & { type: 'order' }): string[]      (deterministic shuffle for display)
