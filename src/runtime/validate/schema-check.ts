@@ -1,0 +1,128 @@
+// Structural validation against the generated schema, as `kubectl apply --validate=strict` does:
+// unknown fields, wrong types, required fields. Null values count as absent (JSON null = unset).
+import { closest } from '../../util/suggest.js';
+import { quote } from '../yaml/sanitize.js';
+import type { TypeRef } from './schema-types.js';
+import { elementOf, objectType, placesOf } from './schema.js';
+import { formatPath, type Path, type Reporter } from './report.js';
+import { quantityHint } from './quantity-syntax.js';
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Checks `value` (found at `path`) against `ref`; `rootType` is the kind's root type, for "belongs elsewhere". */
+export function checkValue(value: unknown, ref: TypeRef, path: Path, r: Reporter, rootType: string): void {
+  if (value === null || value === undefined) return;
+  if (ref.startsWith('[]')) {
+    if (!Array.isArray(value)) return wrongType(value, 'a list', path, r, listHint(value));
+    value.forEach((item, i) => checkValue(item, elementOf(ref)!, [...path, i], r, rootType));
+    return;
+  }
+  if (ref.startsWith('{}')) {
+    if (!isPlainObject(value)) return wrongType(value, 'a map of keys to values', path, r);
+    for (const [k, v] of Object.entries(value)) checkValue(v, elementOf(ref)!, [...path, k], r, rootType);
+    return;
+  }
+  const type = objectType(ref);
+  if (type) return checkObject(value, ref, path, r, rootType);
+  checkPrimitive(value, ref, path, r);
+}
+
+function checkObject(value: unknown, ref: TypeRef, path: Path, r: Reporter, rootType: string): void {
+  if (!isPlainObject(value)) return wrongType(value, 'a mapping (key: value lines)', path, r, objectHint(value));
+  const type = objectType(ref)!;
+  for (const [key, v] of Object.entries(value)) {
+    const field = Object.hasOwn(type.f, key) ? type.f[key] : undefined;
+    if (!field) {
+      unknownField(key, Object.keys(type.f), [...path, key], r, rootType);
+      continue;
+    }
+    checkValue(v, field[0], [...path, key], r, rootType);
+  }
+  for (const [key, [, required]] of Object.entries(type.f)) {
+    if (required && (value[key] === undefined || value[key] === null)) {
+      r.error('required', [...path, key], `required field "${key}" is missing`, `Add "${key}:" under ${path.length ? formatPath(path) : 'the top level'}.`);
+    }
+  }
+}
+
+function unknownField(key: string, known: string[], path: Path, r: Reporter, rootType: string): void {
+  const parent = path.slice(0, -1);
+  const where = parent.length ? formatPath(parent) : 'the top level';
+  const here = formatPath(parent).replace(/\[\d+\]/g, '[]');
+  const places = placesOf(rootType);
+  const placesFor = (name: string): string[] => (places.get(name) ?? []).filter((p) => p !== (here ? `${here}.${name}` : name));
+  const guess = closest(key, known);
+  // A field valid elsewhere in this kind (same name, any case, or a near miss): say where it belongs.
+  const elsewhereName = [...places.keys()].find((f) => f === key) ?? [...places.keys()].find((f) => f.toLowerCase() === key.toLowerCase()) ?? closest(key, [...places.keys()]);
+  const elsewhere = elsewhereName ? placesFor(elsewhereName) : [];
+  let hint: string;
+  if (guess) hint = `Did you mean "${guess}"?`;
+  else if (elsewhereName && elsewhere.length > 0) hint = `${elsewhereName === key ? '' : `Did you mean "${elsewhereName}"? `}"${elsewhereName}" belongs at ${nearest(elsewhere, here)}, not under ${where}.`;
+  else hint = known.length ? `Remove it; fields allowed under ${where}: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}.` : 'Remove it.';
+  r.error('unknown-field', path, `unknown field ${quote(key)} under ${where}`, hint);
+}
+
+/** The candidate sharing the longest prefix with `here`, then the shortest. */
+function nearest(candidates: string[], here: string): string {
+  const score = (c: string): number => {
+    let i = 0;
+    while (i < c.length && i < here.length && c[i] === here[i]) i++;
+    return i * 1000 - c.length;
+  };
+  return [...candidates].sort((a, b) => score(b) - score(a))[0]!;
+}
+
+function checkPrimitive(value: unknown, ref: TypeRef, path: Path, r: Reporter): void {
+  switch (ref) {
+    case 'any':
+      return;
+    case 'string':
+    case 'time':
+      if (typeof value !== 'string') wrongType(value, 'a string', path, r, typeof value === 'number' || typeof value === 'boolean' ? `Put the value in quotes: "${String(value)}".` : undefined);
+      return;
+    case 'integer':
+      if (typeof value === 'number' && Number.isInteger(value)) return;
+      if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return wrongType(value, 'an integer', path, r, `Remove the quotes: ${value.trim()}.`);
+      return wrongType(value, 'an integer', path, r, typeof value === 'number' ? 'Use a whole number.' : 'Write a number such as 3, without quotes.');
+    case 'boolean':
+      if (typeof value === 'boolean') return;
+      return wrongType(value, 'true or false', path, r, typeof value === 'string' && /^(true|false)$/i.test(value) ? `Remove the quotes: ${value.toLowerCase()}.` : undefined);
+    case 'int-or-string':
+      if ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'string') return;
+      return wrongType(value, 'a whole number or a string (such as "25%" or a port name)', path, r);
+    case 'quantity':
+      return checkQuantity(value, path, r);
+  }
+}
+
+function checkQuantity(value: unknown, path: Path, r: Reporter): void {
+  if (typeof value === 'number' && Number.isFinite(value)) return;
+  if (typeof value !== 'string') return wrongType(value, 'a quantity such as "500m" or "128Mi"', path, r);
+  const hint = quantityHint(value);
+  if (hint) r.error('quantity', path, `${quote(value)} is not a valid resource quantity`, hint, 'value');
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isPlainObject(value)) return 'a mapping';
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${quote(value)}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  return typeof value;
+}
+
+function wrongType(value: unknown, expected: string, path: Path, r: Reporter, hint?: string): void {
+  r.error('type', path, `must be ${expected}, not ${describe(value)}`, hint ?? `Write ${expected} here.`, 'value');
+}
+
+function listHint(value: unknown): string {
+  return isPlainObject(value) ? 'Start each item with "- " on its own line (a list of one item still needs the dash).' : 'Write a list: one "- item" per line, or [a, b] on one line.';
+}
+
+function objectHint(value: unknown): string | undefined {
+  if (typeof value === 'string' && /^[\w./-]+:\S/.test(value)) return 'Add a space after ":" — "key: value", not "key:value".';
+  if (Array.isArray(value)) return 'Remove the "- " in front: this field takes one mapping, not a list.';
+  return undefined;
+}
