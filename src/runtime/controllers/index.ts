@@ -2,8 +2,14 @@
 import type { Controller } from '../controller.js';
 import { replicaSetController } from './replicaset/index.js';
 import { deploymentController } from './deployment/index.js';
+import { statefulSetController } from './statefulset/index.js';
+import { daemonSetController } from './daemonset/index.js';
+import { persistentVolumeController } from './persistentvolume/index.js';
 
 export const controllers: Controller[] = [
   replicaSetController,
   deploymentController,
+  statefulSetController,
+  daemonSetController,
+  persistentVolumeController,
 ];

@@ -1,20 +1,20 @@
-// What a DaemonSet sync does: which nodes get a pod, which pods go, and the rolling update's choice
+// What a DsLike sync does: which nodes get a pod, which pods go, and the rolling update's choice
 // (pkg/controller/daemon/daemon_controller.go manage/podsShouldBeOnNode/syncNodes, update.go rollingUpdate).
-import type { Node, Pod } from 'kubernetes-types/core/v1.js';
-import type { DaemonSet } from 'kubernetes-types/apps/v1.js';
+import type { PodLike } from '../statefulset/shapes.js';
+import type { DsLike, NodeLike } from './shapes.js';
 import { isPodAvailable, isPodReady } from '../statefulset/podstate.js';
 import { daemonPodSpec, nodeVerdict, type NodeVerdict } from './predicates.js';
 
-/** Label with the DaemonSet revision hash a pod was made from (apps.DefaultDaemonSetUniqueLabelKey). */
+/** Label with the DsLike revision hash a pod was made from (apps.DefaultDaemonSetUniqueLabelKey). */
 export const DAEMON_REVISION_LABEL = 'controller-revision-hash';
 /** Creates and deletes per sync (daemon_controller.go BurstReplicas). */
 export const BURST_REPLICAS = 250;
 
 export interface DaemonPlanInput {
-  ds: DaemonSet;
-  nodes: readonly Node[];
-  /** Pods the DaemonSet controls, in any state. */
-  pods: readonly Pod[];
+  ds: DsLike;
+  nodes: readonly NodeLike[];
+  /** Pods the DsLike controls, in any state. */
+  pods: readonly PodLike[];
   /** Hash of the current revision. */
   hash: string;
   now: number;
@@ -29,12 +29,12 @@ export interface DaemonEvent {
 export interface DaemonPlan {
   /** Nodes to create a daemon pod on, in order. */
   createOn: string[];
-  deletePods: Pod[];
+  deletePods: PodLike[];
   events: DaemonEvent[];
 }
 
-/** Node a daemon pod is for: spec.nodeName, or before binding its matchFields metadata.name (GetTargetNodeName). */
-export function targetNodeName(pod: Pod): string | undefined {
+/** NodeLike a daemon pod is for: spec.nodeName, or before binding its matchFields metadata.name (GetTargetNodeName). */
+export function targetNodeName(pod: PodLike): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
   for (const term of pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
     for (const f of term.matchFields ?? []) {
@@ -44,16 +44,16 @@ export function targetNodeName(pod: Pod): string | undefined {
   return undefined;
 }
 
-export function isPodUpdated(pod: Pod, hash: string): boolean {
+export function isPodUpdated(pod: PodLike, hash: string): boolean {
   return hash !== '' && pod.metadata?.labels?.[DAEMON_REVISION_LABEL] === hash;
 }
 
-function isTerminal(pod: Pod): boolean {
+function isTerminal(pod: PodLike): boolean {
   return pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded';
 }
 
 /** Scheduled first, then oldest, then by name (podByCreationTimestampAndPhase). */
-export function byAge(a: Pod, b: Pod): number {
+export function byAge(a: PodLike, b: PodLike): number {
   const sa = a.spec?.nodeName ? 0 : 1;
   const sb = b.spec?.nodeName ? 0 : 1;
   if (sa !== sb) return sa - sb;
@@ -63,8 +63,8 @@ export function byAge(a: Pod, b: Pod): number {
 }
 
 /** Pods by target node; terminal pods already being deleted are left out (getNodesToDaemonPods). */
-export function podsByNode(pods: readonly Pod[]): Map<string, Pod[]> {
-  const out = new Map<string, Pod[]>();
+export function podsByNode(pods: readonly PodLike[]): Map<string, PodLike[]> {
+  const out = new Map<string, PodLike[]>();
   for (const pod of pods) {
     if (isTerminal(pod) && pod.metadata?.deletionTimestamp) continue;
     const node = targetNodeName(pod);
@@ -76,7 +76,7 @@ export function podsByNode(pods: readonly Pod[]): Map<string, Pod[]> {
   return out;
 }
 
-/** intstr.GetScaledValueFromIntOrPercent with rounding up, as both DaemonSet limits use. */
+/** intstr.GetScaledValueFromIntOrPercent with rounding up, as both DsLike limits use. */
 export function scaledValue(v: number | string | undefined, total: number): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;
@@ -86,25 +86,25 @@ export function scaledValue(v: number | string | undefined, total: number): numb
   return Number.isInteger(n) ? n : 0;
 }
 
-export function surgeCount(ds: DaemonSet, desired: number): number {
+export function surgeCount(ds: DsLike, desired: number): number {
   if (ds.spec?.updateStrategy?.type === 'OnDelete') return 0;
   return scaledValue(ds.spec?.updateStrategy?.rollingUpdate?.maxSurge, desired);
 }
 
-export function unavailableCount(ds: DaemonSet, desired: number): number {
+export function unavailableCount(ds: DsLike, desired: number): number {
   if (ds.spec?.updateStrategy?.type === 'OnDelete') return 0;
   return scaledValue(ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable, desired);
 }
 
-function ns(pod: Pod): string {
+function ns(pod: PodLike): string {
   return pod.metadata?.namespace ?? 'default';
 }
 
 /** podsShouldBeOnNode: whether `node` needs a pod, and which of its pods to delete. */
 function podsShouldBeOnNode(
-  node: Node,
+  node: NodeLike,
   verdict: NodeVerdict,
-  daemonPods: readonly Pod[] | undefined,
+  daemonPods: readonly PodLike[] | undefined,
   input: DaemonPlanInput,
   plan: DaemonPlan,
 ): void {
@@ -118,7 +118,7 @@ function podsShouldBeOnNode(
     for (const pod of daemonPods ?? []) if (!pod.metadata?.deletionTimestamp) plan.deletePods.push(pod);
     return;
   }
-  const running: Pod[] = [];
+  const running: PodLike[] = [];
   for (const pod of daemonPods ?? []) {
     if (pod.metadata?.deletionTimestamp) continue;
     if (pod.status?.phase === 'Failed') {
@@ -151,9 +151,9 @@ function podsShouldBeOnNode(
 }
 
 /** With surge, keep the oldest new pod and the oldest old one until the new one is available. */
-function surgePrune(running: Pod[], input: DaemonPlanInput, plan: DaemonPlan): void {
-  let oldestNew: Pod | undefined;
-  let oldestOld: Pod | undefined;
+function surgePrune(running: PodLike[], input: DaemonPlanInput, plan: DaemonPlan): void {
+  let oldestNew: PodLike | undefined;
+  let oldestOld: PodLike | undefined;
   for (const pod of running) {
     if (isPodUpdated(pod, input.hash)) {
       if (!oldestNew) {
@@ -193,9 +193,9 @@ export function planManage(input: DaemonPlanInput): DaemonPlan {
 }
 
 /** At most one old and one new live pod on a node, else undefined (findUpdatedPodsOnNode). */
-function updatedPodsOnNode(pods: readonly Pod[], hash: string): { newPod?: Pod; oldPod?: Pod } | undefined {
-  let newPod: Pod | undefined;
-  let oldPod: Pod | undefined;
+function updatedPodsOnNode(pods: readonly PodLike[], hash: string): { newPod?: PodLike; oldPod?: PodLike } | undefined {
+  let newPod: PodLike | undefined;
+  let oldPod: PodLike | undefined;
   for (const pod of pods) {
     if (pod.metadata?.deletionTimestamp) continue;
     if (isPodUpdated(pod, hash)) {
@@ -221,10 +221,10 @@ export function updateLimits(input: DaemonPlanInput): { desired: number; maxSurg
 }
 
 /** The wanted nodes (each with its pods, possibly none), in node order: the rolling update's view. */
-function wantedNodes(input: DaemonPlanInput): { name: string; shouldRun: boolean; pods: Pod[] }[] {
+function wantedNodes(input: DaemonPlanInput): { name: string; shouldRun: boolean; pods: PodLike[] }[] {
   const byNode = podsByNode(input.pods);
   const spec = daemonPodSpec(input.ds);
-  const out: { name: string; shouldRun: boolean; pods: Pod[] }[] = [];
+  const out: { name: string; shouldRun: boolean; pods: PodLike[] }[] = [];
   for (const node of input.nodes) {
     const name = node.metadata?.name ?? '';
     const shouldRun = nodeVerdict(node, spec).shouldRun;
@@ -237,13 +237,13 @@ function wantedNodes(input: DaemonPlanInput): { name: string; shouldRun: boolean
 export function planRollingUpdate(input: DaemonPlanInput): DaemonPlan {
   const { maxSurge, maxUnavailable, desired } = updateLimits(input);
   const minReady = input.ds.spec?.minReadySeconds ?? 0;
-  const available = (p: Pod) => isPodAvailable(p, minReady, input.now);
+  const available = (p: PodLike) => isPodAvailable(p, minReady, input.now);
   const plan: DaemonPlan = { createOn: [], deletePods: [], events: [] };
   const nodes = wantedNodes(input);
   if (maxSurge === 0) {
     let numUnavailable = 0;
-    const replacements: Pod[] = [];
-    const candidates: Pod[] = [];
+    const replacements: PodLike[] = [];
+    const candidates: PodLike[] = [];
     for (const node of nodes) {
       const found = updatedPodsOnNode(node.pods, input.hash);
       if (!found) {
@@ -268,14 +268,14 @@ export function planRollingUpdate(input: DaemonPlanInput): DaemonPlan {
 }
 
 function surgeUpdate(
-  nodes: { name: string; shouldRun: boolean; pods: Pod[] }[],
+  nodes: { name: string; shouldRun: boolean; pods: PodLike[] }[],
   input: DaemonPlanInput,
-  lim: { maxSurge: number; desired: number; available: (p: Pod) => boolean },
+  lim: { maxSurge: number; desired: number; available: (p: PodLike) => boolean },
   plan: DaemonPlan,
 ): void {
   const allowedNew: string[] = [];
   const candidateNew: string[] = [];
-  const shouldNotRun: Pod[] = [];
+  const shouldNotRun: PodLike[] = [];
   let numSurge = 0;
   let numAvailable = 0;
   for (const node of nodes) {

@@ -1,8 +1,8 @@
-// Whether a DaemonSet wants a pod on a node (pkg/controller/daemon/daemon_controller.go
+// Whether a DsLike wants a pod on a node (pkg/controller/daemon/daemon_controller.go
 // NodeShouldRunDaemonPod / predicates): nodeName, nodeSelector + required node affinity, then taints
 // against the pod's tolerations including the automatic daemon ones.
-import type { Node, NodeSelector, NodeSelectorRequirement, PodSpec, Taint, Toleration } from 'kubernetes-types/core/v1.js';
-import type { DaemonSet } from 'kubernetes-types/apps/v1.js';
+import type { NodeSelector, NodeSelectorRequirement, PodSpec, Taint, Toleration } from 'kubernetes-types/core/v1.js';
+import type { DsLike, NodeLike } from './shapes.js';
 import { labelsMatch } from '../../api/selectors.js';
 import { withDaemonTolerations } from './tolerations.js';
 
@@ -52,7 +52,7 @@ function requirementMatches(req: NodeSelectorRequirement, value: string | undefi
  * Required node affinity (nodeaffinity.NodeSelector.Match): terms are ORed, requirements within a term
  * ANDed; a term with no requirements matches nothing; matchFields knows only `metadata.name`.
  */
-export function nodeSelectorMatches(selector: NodeSelector, node: Node): boolean {
+export function nodeSelectorMatches(selector: NodeSelector, node: NodeLike): boolean {
   const labels = node.metadata?.labels ?? {};
   return selector.nodeSelectorTerms.some((term) => {
     const exprs = term.matchExpressions ?? [];
@@ -66,7 +66,7 @@ export function nodeSelectorMatches(selector: NodeSelector, node: Node): boolean
 }
 
 /** nodeSelector and required node affinity both hold (GetRequiredNodeAffinity(pod).Match). */
-export function fitsNodeAffinity(spec: PodSpec, node: Node): boolean {
+export function fitsNodeAffinity(spec: PodSpec, node: NodeLike): boolean {
   if (!labelsMatch(node.metadata?.labels, spec.nodeSelector)) return false;
   const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   return !required || nodeSelectorMatches(required, node);
@@ -80,17 +80,17 @@ export interface NodeVerdict {
 }
 
 /** The pod spec a DaemonSet's pods are judged with: its template plus the automatic tolerations (NewPod). */
-export function daemonPodSpec(ds: DaemonSet): PodSpec {
+export function daemonPodSpec(ds: DsLike): PodSpec {
   return withDaemonTolerations(ds.spec?.template?.spec ?? { containers: [] });
 }
 
 /** NodeShouldRunDaemonPod. */
-export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): NodeVerdict {
+export function nodeShouldRunDaemonPod(node: NodeLike, ds: DsLike): NodeVerdict {
   return nodeVerdict(node, daemonPodSpec(ds));
 }
 
 /** NodeShouldRunDaemonPod with the daemon pod spec computed once (see daemonPodSpec). */
-export function nodeVerdict(node: Node, spec: PodSpec): NodeVerdict {
+export function nodeVerdict(node: NodeLike, spec: PodSpec): NodeVerdict {
   const name = node.metadata?.name;
   if (spec.nodeName && spec.nodeName !== name) return { shouldRun: false, shouldContinueRunning: false };
   if (!fitsNodeAffinity(spec, node)) return { shouldRun: false, shouldContinueRunning: false };

@@ -1,6 +1,7 @@
-// DaemonSet status from nodes and pods (daemon_controller.go updateDaemonSetStatus / storeDaemonSetStatus).
-import type { Node, Pod } from 'kubernetes-types/core/v1.js';
-import type { DaemonSet, DaemonSetStatus } from 'kubernetes-types/apps/v1.js';
+// DsLike status from nodes and pods (daemon_controller.go updateDaemonSetStatus / storeDaemonSetStatus).
+import type { DaemonSetStatus } from 'kubernetes-types/apps/v1.js';
+import type { PodLike } from '../statefulset/shapes.js';
+import type { DsLike, NodeLike } from './shapes.js';
 import { isPodAvailable, isPodReady, availableAt } from '../statefulset/podstate.js';
 import { byAge, isPodUpdated, podsByNode } from './plan.js';
 import { daemonPodSpec, nodeVerdict } from './predicates.js';
@@ -11,7 +12,7 @@ export interface DaemonStatusResult {
   requeueAfterMs?: number;
 }
 
-export function computeDaemonStatus(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[], hash: string, now: number): DaemonStatusResult {
+export function computeDaemonStatus(ds: DsLike, nodes: readonly NodeLike[], pods: readonly PodLike[], hash: string, now: number): DaemonStatusResult {
   const byNode = podsByNode(pods);
   const spec = daemonPodSpec(ds);
   const minReady = ds.spec?.minReadySeconds ?? 0;

@@ -6,6 +6,9 @@ import type { KubeObject, OwnerReference } from '../../api/types.js';
 import { newControllerRef } from '../../api/types.js';
 import { canonicalJson, computeHash } from '../../api/names.js';
 
+/** The parts of a ControllerRevision the helpers read. */
+export type RevLike = Pick<ControllerRevision, 'metadata' | 'data' | 'revision'>;
+
 /** Label on a ControllerRevision with the hash of its data (history.ControllerRevisionHashLabel). */
 export const CONTROLLER_REVISION_HASH_LABEL = 'controller.kubernetes.io/hash';
 
@@ -19,7 +22,7 @@ export function revisionData(template: PodTemplateSpec | undefined): RevisionDat
 }
 
 /** The template a revision restores. */
-export function templateOf(rev: ControllerRevision): PodTemplateSpec {
+export function templateOf(rev: RevLike): PodTemplateSpec {
   const t = (rev.data as RevisionData | undefined)?.spec?.template;
   if (!t) return {};
   const { $patch: _patch, ...template } = t;
@@ -32,19 +35,22 @@ export function revisionName(prefix: string, hash: string): string {
 }
 
 /** Same stored template (history.EqualRevision / daemon Match). */
-export function equalRevision(a: ControllerRevision, b: ControllerRevision): boolean {
+export function equalRevision(a: RevLike, b: RevLike): boolean {
   return canonicalJson(a.data) === canonicalJson(b.data);
 }
 
 /** Ascending by revision number, then name (history.SortControllerRevisions). */
-export function sortRevisions<T extends ControllerRevision>(revs: readonly T[]): T[] {
+export function sortRevisions<T extends RevLike>(revs: readonly T[]): T[] {
   return [...revs].sort((a, b) => a.revision - b.revision || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
 }
 
 /** 1 + the highest revision number (nextRevision). */
-export function nextRevision(revs: readonly ControllerRevision[]): number {
+export function nextRevision(revs: readonly RevLike[]): number {
   return revs.reduce((m, r) => Math.max(m, r.revision), 0) + 1;
 }
+
+/** A ControllerRevision ready to be created. */
+export type RevObject = KubeObject & { data: RevisionData; revision: number };
 
 type Owner = { apiVersion: string; kind: string; metadata: KubeObject['metadata'] };
 
@@ -59,12 +65,12 @@ export function newRevision(
   revision: number,
   collisionCount: number | undefined,
   hashOf: 'data' | 'template',
-): { revision: ControllerRevision & KubeObject; hash: string } {
+): { revision: RevObject; hash: string } {
   const data = revisionData(template);
   const hash = computeHash(hashOf === 'data' ? data : (template ?? {}), collisionCount);
   const ref: OwnerReference = newControllerRef(owner);
   const labels = { ...(template?.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: hash };
-  const rev: ControllerRevision & KubeObject = {
+  const rev: RevObject = {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
     metadata: {
@@ -84,7 +90,7 @@ export function newRevision(
  * Revisions to delete so at most `limit` non-live ones remain, oldest first (truncateHistory /
  * cleanupHistory). `live` names revisions still in use (current, update, any pod's).
  */
-export function revisionsToPrune<T extends ControllerRevision>(revs: readonly T[], live: ReadonlySet<string>, limit: number): T[] {
+export function revisionsToPrune<T extends RevLike>(revs: readonly T[], live: ReadonlySet<string>, limit: number): T[] {
   const history = sortRevisions(revs).filter((r) => !live.has(r.metadata?.name ?? ''));
   return history.slice(0, Math.max(0, history.length - limit));
 }

@@ -1,7 +1,8 @@
 // Stable network identity: with a headless Service (clusterIP: None) named as the pod's subdomain,
 // cluster DNS answers `<hostname>.<subdomain>.<namespace>.svc.cluster.local` for the pod
 // (kubernetes docs: concepts/services-networking/dns-pod-service, "A/AAAA records" for hostname+subdomain).
-import type { Pod, Service } from 'kubernetes-types/core/v1.js';
+import type { Service } from 'kubernetes-types/core/v1.js';
+import type { PodLike } from './shapes.js';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 
@@ -14,7 +15,7 @@ export function isHeadless(service: Service): boolean {
  * The pod's own DNS name, or undefined when DNS gives it none: the pod needs a hostname and a subdomain,
  * and `service` must be a headless Service of that name in the pod's namespace.
  */
-export function podDnsName(pod: Pod, service: Service | undefined): string | undefined {
+export function podDnsName(pod: PodLike, service: Service | undefined): string | undefined {
   const hostname = pod.spec?.hostname;
   const subdomain = pod.spec?.subdomain;
   if (!hostname || !subdomain || !service || !isHeadless(service)) return undefined;

@@ -1,7 +1,7 @@
-// A StatefulSet pod's stable identity: its ordinal, name, hostname/subdomain, labels and claims.
+// A SetLike pod's stable identity: its ordinal, name, hostname/subdomain, labels and claims.
 // Mirrors kubernetes pkg/controller/statefulset/stateful_set_utils.go.
-import type { PersistentVolumeClaim, Pod, PodSpec, Volume } from 'kubernetes-types/core/v1.js';
-import type { StatefulSet } from 'kubernetes-types/apps/v1.js';
+import type { PersistentVolumeClaim, PodSpec, Volume } from 'kubernetes-types/core/v1.js';
+import type { PodLike, SetLike } from './shapes.js';
 
 /** Label carrying the pod's own name, so a Service can select one member (apps.StatefulSetPodNameLabel). */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -22,7 +22,7 @@ export function parentAndOrdinal(podName: string): { parent: string; ordinal: nu
   return { parent: m[1]!, ordinal: ordinal <= 0x7fffffff ? ordinal : -1 };
 }
 
-export function ordinalOf(pod: Pod): number {
+export function ordinalOf(pod: PodLike): number {
   return parentAndOrdinal(pod.metadata?.name ?? '').ordinal;
 }
 
@@ -36,29 +36,29 @@ export function claimName(templateName: string, setName: string, ordinal: number
 }
 
 /** First ordinal (spec.ordinals.start, default 0). */
-export function startOrdinal(set: StatefulSet): number {
+export function startOrdinal(set: SetLike): number {
   return set.spec?.ordinals?.start ?? 0;
 }
 
-export function replicasOf(set: StatefulSet): number {
+export function replicasOf(set: SetLike): number {
   return set.spec?.replicas ?? 1;
 }
 
 /** Last ordinal, inclusive. */
-export function endOrdinal(set: StatefulSet): number {
+export function endOrdinal(set: SetLike): number {
   return startOrdinal(set) + replicasOf(set) - 1;
 }
 
-export function inOrdinalRange(ordinal: number, set: StatefulSet): boolean {
+export function inOrdinalRange(ordinal: number, set: SetLike): boolean {
   return ordinal >= startOrdinal(set) && ordinal <= endOrdinal(set);
 }
 
-export function isMemberOf(set: StatefulSet, pod: Pod): boolean {
+export function isMemberOf(set: SetLike, pod: PodLike): boolean {
   return parentAndOrdinal(pod.metadata?.name ?? '').parent === set.metadata?.name;
 }
 
 /** The pod has the name, namespace and pod-name label of a member of the set (upstream identityMatches). */
-export function identityMatches(set: StatefulSet, pod: Pod): boolean {
+export function identityMatches(set: SetLike, pod: PodLike): boolean {
   const name = pod.metadata?.name ?? '';
   const { parent, ordinal } = parentAndOrdinal(name);
   return (
@@ -70,7 +70,7 @@ export function identityMatches(set: StatefulSet, pod: Pod): boolean {
 }
 
 /** Every claim template is mounted under its own name from this ordinal's claim (upstream storageMatches). */
-export function storageMatches(set: StatefulSet, pod: Pod): boolean {
+export function storageMatches(set: SetLike, pod: PodLike): boolean {
   const ordinal = ordinalOf(pod);
   if (ordinal < 0) return false;
   const byName = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
@@ -81,7 +81,7 @@ export function storageMatches(set: StatefulSet, pod: Pod): boolean {
 }
 
 /** The claims a pod of `ordinal` needs, named and labelled as the controller creates them. */
-export function claimsFor(set: StatefulSet, ordinal: number): PersistentVolumeClaim[] {
+export function claimsFor(set: SetLike, ordinal: number): PersistentVolumeClaim[] {
   const setName = set.metadata?.name ?? '';
   const selectorLabels = set.spec?.selector?.matchLabels ?? {};
   return (set.spec?.volumeClaimTemplates ?? []).map((t) => ({
@@ -98,8 +98,8 @@ export function claimsFor(set: StatefulSet, ordinal: number): PersistentVolumeCl
   }));
 }
 
-/** Pod volumes with one volume per claim template (replacing any same-named volume), then the rest. */
-export function volumesWithClaims(set: StatefulSet, ordinal: number, volumes: readonly Volume[] = []): Volume[] {
+/** PodLike volumes with one volume per claim template (replacing any same-named volume), then the rest. */
+export function volumesWithClaims(set: SetLike, ordinal: number, volumes: readonly Volume[] = []): Volume[] {
   const setName = set.metadata?.name ?? '';
   const templates = set.spec?.volumeClaimTemplates ?? [];
   const claimVolumes: Volume[] = templates.map((t) => ({
@@ -116,7 +116,7 @@ export function identityLabels(setName: string, ordinal: number): Record<string,
 }
 
 /** hostname = pod name and subdomain = serviceName, set only when the pod is created (initIdentity). */
-export function withNetworkIdentity(spec: PodSpec, set: StatefulSet, ordinal: number): PodSpec {
+export function withNetworkIdentity(spec: PodSpec, set: SetLike, ordinal: number): PodSpec {
   const out: PodSpec = { ...spec, hostname: podName(set.metadata?.name ?? '', ordinal) };
   if (set.spec?.serviceName) out.subdomain = set.spec.serviceName;
   return out;

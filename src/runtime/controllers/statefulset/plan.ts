@@ -1,8 +1,7 @@
-// What a StatefulSet sync does next, decided from observed pods: the heart of
+// What a SetLike sync does next, decided from observed pods: the heart of
 // kubernetes pkg/controller/statefulset/stateful_set_control.go (updateStatefulSet, processReplica,
 // processCondemned and the RollingUpdate loop), as a pure function returning steps.
-import type { Pod } from 'kubernetes-types/core/v1.js';
-import type { StatefulSet } from 'kubernetes-types/apps/v1.js';
+import type { PodLike, SetLike } from './shapes.js';
 import { endOrdinal, identityMatches, ordinalOf, REVISION_LABEL, startOrdinal, storageMatches } from './identity.js';
 import {
   availableAt,
@@ -19,23 +18,23 @@ export type Step =
   /** Create the pod of `ordinal` (its missing claims first) from the template of `revision`. */
   | { op: 'create'; ordinal: number; revision: string }
   /** Delete a pod: a failed/succeeded one to recreate it, a condemned one to scale down, an old one to update it. */
-  | { op: 'delete'; pod: Pod; reason: 'failed' | 'scaleDown' | 'update' }
+  | { op: 'delete'; pod: PodLike; reason: 'failed' | 'scaleDown' | 'update' }
   /** A Pending pod whose claims may have been deleted: create the missing ones. */
-  | { op: 'ensureClaims'; pod: Pod }
+  | { op: 'ensureClaims'; pod: PodLike }
   /** The pod lost its identity labels or claim volumes: restore them (and create missing claims). */
-  | { op: 'repair'; pod: Pod }
+  | { op: 'repair'; pod: PodLike }
   /** The pod's claims do not carry the owner references the retention policy asks for. */
-  | { op: 'fixClaimOwners'; pod: Pod };
+  | { op: 'fixClaimOwners'; pod: PodLike };
 
 export interface PlanInput {
-  set: StatefulSet;
+  set: SetLike;
   /** Pods the set controls (by controller reference), in any state. */
-  pods: readonly Pod[];
+  pods: readonly PodLike[];
   currentRevision: string;
   updateRevision: string;
   now: number;
   /** True when the pod's claims carry the owner references the retention policy asks for. */
-  claimsMatchPolicy?: (pod: Pod) => boolean;
+  claimsMatchPolicy?: (pod: PodLike) => boolean;
   /** True when a claim of this ordinal still belongs to a previous pod being cleaned up (PodClaimIsStale). */
   claimIsStale?: (ordinal: number) => boolean;
 }
@@ -51,20 +50,20 @@ export interface Plan {
 /** A replica slot: an existing pod, or one this plan creates (upstream's not-yet-created pod object). */
 interface Slot {
   ordinal: number;
-  pod?: Pod;
+  pod?: PodLike;
   revision: string;
 }
 
-export function revisionOf(pod: Pod): string {
+export function revisionOf(pod: PodLike): string {
   return pod.metadata?.labels?.[REVISION_LABEL] ?? '';
 }
 
 /** OrderedReady is "monotonic"; Parallel allows bursts (allowsBurst). */
-export function isMonotonic(set: StatefulSet): boolean {
+export function isMonotonic(set: SetLike): boolean {
   return set.spec?.podManagementPolicy !== 'Parallel';
 }
 
-export function partitionOf(set: StatefulSet): number {
+export function partitionOf(set: SetLike): number {
   return set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
 }
 
@@ -72,7 +71,7 @@ export function partitionOf(set: StatefulSet): number {
  * The revision a newly created pod of `ordinal` gets (newVersionedStatefulSetPod): under RollingUpdate,
  * ordinals below the partition stay on the current revision; every other new pod gets the update revision.
  */
-export function revisionForNewPod(set: StatefulSet, ordinal: number, current: string, update: string): string {
+export function revisionForNewPod(set: SetLike, ordinal: number, current: string, update: string): string {
   const rolling = set.spec?.updateStrategy?.type !== 'OnDelete';
   const ru = set.spec?.updateStrategy?.rollingUpdate;
   const currentReplicas = set.status?.currentReplicas ?? 0;
@@ -83,10 +82,10 @@ export function revisionForNewPod(set: StatefulSet, ordinal: number, current: st
 }
 
 /** Splits pods into the replica slots [start, end] and the condemned (out of range), condemned descending. */
-export function partitionPods(set: StatefulSet, pods: readonly Pod[]): { replicas: (Pod | undefined)[]; condemned: Pod[] } {
+export function partitionPods(set: SetLike, pods: readonly PodLike[]): { replicas: (PodLike | undefined)[]; condemned: PodLike[] } {
   const start = startOrdinal(set);
-  const replicas: (Pod | undefined)[] = new Array(Math.max(0, endOrdinal(set) - start + 1)).fill(undefined);
-  const condemned: Pod[] = [];
+  const replicas: (PodLike | undefined)[] = new Array(Math.max(0, endOrdinal(set) - start + 1)).fill(undefined);
+  const condemned: PodLike[] = [];
   for (const pod of pods) {
     const ord = ordinalOf(pod);
     if (ord < 0) continue; // not a member name: ignored, as upstream
@@ -137,8 +136,8 @@ interface ReplicaCtx {
   monotonic: boolean;
   minReady: number;
   now: number;
-  set: StatefulSet;
-  claimsOk: (pod: Pod) => boolean;
+  set: SetLike;
+  claimsOk: (pod: PodLike) => boolean;
   stale: (ordinal: number) => boolean;
 }
 
@@ -186,7 +185,7 @@ function processReplica(slot: Slot, plan: Plan, ctx: ReplicaCtx): boolean {
   return false;
 }
 
-function requeueAtAvailability(plan: Plan, pod: Pod, minReady: number, now: number): void {
+function requeueAtAvailability(plan: Plan, pod: PodLike, minReady: number, now: number): void {
   const at = availableAt(pod, minReady);
   if (at === undefined || at <= now) return;
   plan.requeueAfterMs = Math.min(plan.requeueAfterMs ?? Infinity, at - now);
@@ -194,8 +193,8 @@ function requeueAtAvailability(plan: Plan, pod: Pod, minReady: number, now: numb
 
 /** processCondemned, highest ordinal first; true when the sync must stop here. */
 function processCondemned(
-  condemned: Pod[],
-  firstUnhealthy: Pod | undefined,
+  condemned: PodLike[],
+  firstUnhealthy: PodLike | undefined,
   plan: Plan,
   ctx: { monotonic: boolean; minReady: number; now: number },
 ): boolean {

@@ -3,8 +3,7 @@
 //   Retain/Retain: no owner reference (claims outlive everything)
 //   whenDeleted Delete: the set owns the claim            -> deleting the set deletes it
 //   whenScaled Delete: a scaled-down pod owns its claim  -> deleting that pod deletes it
-import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
-import type { StatefulSet } from 'kubernetes-types/apps/v1.js';
+import type { ClaimLike, PodLike, SetLike } from './shapes.js';
 import type { OwnerReference } from 'kubernetes-types/meta/v1.js';
 import { inOrdinalRange, ordinalOf } from './identity.js';
 
@@ -13,7 +12,7 @@ export interface RetentionPolicy {
   whenScaled: 'Retain' | 'Delete';
 }
 
-export function retentionPolicy(set: StatefulSet): RetentionPolicy {
+export function retentionPolicy(set: SetLike): RetentionPolicy {
   const p = set.spec?.persistentVolumeClaimRetentionPolicy;
   return {
     whenDeleted: p?.whenDeleted === 'Delete' ? 'Delete' : 'Retain',
@@ -39,7 +38,7 @@ function refersTo(ref: OwnerReference, kind: string, name: string | undefined): 
 }
 
 /** Which of set and pod should own the claim of `pod` under the set's policy. */
-export function wantedOwners(set: StatefulSet, ordinal: number): { set: boolean; pod: boolean } {
+export function wantedOwners(set: SetLike, ordinal: number): { set: boolean; pod: boolean } {
   const policy = retentionPolicy(set);
   const scaledDown = !inOrdinalRange(ordinal, set);
   return {
@@ -49,7 +48,7 @@ export function wantedOwners(set: StatefulSet, ordinal: number): { set: boolean;
 }
 
 /** The claim's owner references as the policy wants them: refs to set/pod scrubbed, then the wanted ones added. */
-export function claimOwnerRefs(claim: PersistentVolumeClaim, set: StatefulSet, pod: Pod | undefined): OwnerReference[] {
+export function claimOwnerRefs(claim: ClaimLike, set: SetLike, pod: PodLike | undefined): OwnerReference[] {
   const ordinal = pod ? ordinalOf(pod) : -1;
   const kept = (claim.metadata?.ownerReferences ?? []).filter(
     (r) => !refersTo(r, 'StatefulSet', set.metadata?.name) && !(pod && refersTo(r, 'Pod', pod.metadata?.name)),
@@ -67,7 +66,7 @@ function sameRefs(a: readonly OwnerReference[], b: readonly OwnerReference[]): b
   return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 }
 
-export function claimOwnersUpToDate(claim: PersistentVolumeClaim, set: StatefulSet, pod: Pod): boolean {
+export function claimOwnersUpToDate(claim: ClaimLike, set: SetLike, pod: PodLike): boolean {
   return sameRefs(claim.metadata?.ownerReferences ?? [], claimOwnerRefs(claim, set, pod));
 }
 
@@ -75,7 +74,7 @@ export function claimOwnersUpToDate(claim: PersistentVolumeClaim, set: StatefulS
  * A claim left over from a pod of this ordinal that is gone, still owned by that pod and so about to be
  * garbage-collected (PodClaimIsStale): the controller waits rather than reuse it.
  */
-export function claimIsStale(claim: PersistentVolumeClaim | undefined, podUid: string | undefined): boolean {
+export function claimIsStale(claim: ClaimLike | undefined, podUid: string | undefined): boolean {
   if (!claim) return false;
   if (claim.metadata?.deletionTimestamp) return true;
   return (claim.metadata?.ownerReferences ?? []).some((r) => r.kind === 'Pod' && r.uid !== podUid);

@@ -1,14 +1,14 @@
-// StatefulSet status from its pods (stateful_set_control.go computeReplicaStatus, completeRollingUpdate,
+// SetLike status from its pods (stateful_set_control.go computeReplicaStatus, completeRollingUpdate,
 // stateful_set_utils.go inconsistentStatus).
-import type { Pod } from 'kubernetes-types/core/v1.js';
-import type { StatefulSet, StatefulSetStatus } from 'kubernetes-types/apps/v1.js';
+import type { StatefulSetStatus } from 'kubernetes-types/apps/v1.js';
+import type { PodLike, SetLike } from './shapes.js';
 import { isRunningAndAvailable, isRunningAndReady, isTerminating } from './podstate.js';
 import { ordinalOf } from './identity.js';
 import { revisionOf } from './plan.js';
 
 export interface StatusInput {
-  set: StatefulSet;
-  pods: readonly Pod[];
+  set: SetLike;
+  pods: readonly PodLike[];
   currentRevision: string;
   updateRevision: string;
   collisionCount: number;
@@ -47,7 +47,7 @@ export function computeStatus(input: StatusInput): StatefulSetStatus {
 }
 
 /** When every wanted pod is updated and ready, the update revision becomes the current one. */
-export function completeRollingUpdate(set: StatefulSet, status: StatefulSetStatus): StatefulSetStatus {
+export function completeRollingUpdate(set: SetLike, status: StatefulSetStatus): StatefulSetStatus {
   const want = set.spec?.replicas ?? 1;
   const rolling = set.spec?.updateStrategy?.type !== 'OnDelete';
   if (rolling && status.updatedReplicas === want && status.readyReplicas === want && status.replicas === want) {
