@@ -1,11 +1,11 @@
-// What a DsLike sync does: which nodes get a pod, which pods go, and the rolling update's choice
+// What a DaemonSet sync does: which nodes get a pod, which pods go, and the rolling update's choice
 // (pkg/controller/daemon/daemon_controller.go manage/podsShouldBeOnNode/syncNodes, update.go rollingUpdate).
 import type { PodLike } from '../statefulset/shapes.js';
 import type { DsLike, NodeLike } from './shapes.js';
 import { isPodAvailable, isPodReady } from '../statefulset/podstate.js';
 import { daemonPodSpec, nodeVerdict, type NodeVerdict } from './predicates.js';
 
-/** Label with the DsLike revision hash a pod was made from (apps.DefaultDaemonSetUniqueLabelKey). */
+/** Label with the DaemonSet revision hash a pod was made from (apps.DefaultDaemonSetUniqueLabelKey). */
 export const DAEMON_REVISION_LABEL = 'controller-revision-hash';
 /** Creates and deletes per sync (daemon_controller.go BurstReplicas). */
 export const BURST_REPLICAS = 250;
@@ -13,7 +13,7 @@ export const BURST_REPLICAS = 250;
 export interface DaemonPlanInput {
   ds: DsLike;
   nodes: readonly NodeLike[];
-  /** Pods the DsLike controls, in any state. */
+  /** Pods the DaemonSet controls, in any state. */
   pods: readonly PodLike[];
   /** Hash of the current revision. */
   hash: string;
@@ -33,7 +33,7 @@ export interface DaemonPlan {
   events: DaemonEvent[];
 }
 
-/** NodeLike a daemon pod is for: spec.nodeName, or before binding its matchFields metadata.name (GetTargetNodeName). */
+/** Node a daemon pod is for: spec.nodeName, or before binding its matchFields metadata.name (GetTargetNodeName). */
 export function targetNodeName(pod: PodLike): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
   for (const term of pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
@@ -76,7 +76,7 @@ export function podsByNode(pods: readonly PodLike[]): Map<string, PodLike[]> {
   return out;
 }
 
-/** intstr.GetScaledValueFromIntOrPercent with rounding up, as both DsLike limits use. */
+/** intstr.GetScaledValueFromIntOrPercent with rounding up, as both DaemonSet limits use. */
 export function scaledValue(v: number | string | undefined, total: number): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;

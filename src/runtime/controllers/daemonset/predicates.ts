@@ -1,19 +1,11 @@
-// Whether a DsLike wants a pod on a node (pkg/controller/daemon/daemon_controller.go
+// Whether a DaemonSet wants a pod on a node (pkg/controller/daemon/daemon_controller.go
 // NodeShouldRunDaemonPod / predicates): nodeName, nodeSelector + required node affinity, then taints
 // against the pod's tolerations including the automatic daemon ones.
-import type { NodeSelector, NodeSelectorRequirement, PodSpec, Taint, Toleration } from 'kubernetes-types/core/v1.js';
+import type { PodSpec, Taint, Toleration } from 'kubernetes-types/core/v1.js';
+import type { KubeObject, Stored } from '../../api/types.js';
+import { nodeAffinity, tolerates } from '../../scheduler/filters.js';
 import type { DsLike, NodeLike } from './shapes.js';
-import { labelsMatch } from '../../api/selectors.js';
 import { withDaemonTolerations } from './tolerations.js';
-
-/** v1.Toleration.ToleratesTaint: empty effect/key match all, Exists ignores the value. */
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  if (!t.key && t.operator !== 'Exists') return false;
-  if (t.operator === 'Exists') return true;
-  return (t.value ?? '') === (taint.value ?? '');
-}
 
 /** The first taint of the given effects that no toleration tolerates (FindMatchingUntoleratedTaint). */
 export function untoleratedTaint(
@@ -21,55 +13,13 @@ export function untoleratedTaint(
   tolerations: readonly Toleration[] | undefined,
   effects: readonly string[],
 ): Taint | undefined {
-  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => toleratesTaint(t, taint)));
+  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !tolerates(tolerations, taint));
 }
 
-function requirementMatches(req: NodeSelectorRequirement, value: string | undefined): boolean {
-  const has = value !== undefined;
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return has && values.includes(value);
-    case 'NotIn':
-      return !has || !values.includes(value);
-    case 'Exists':
-      return has;
-    case 'DoesNotExist':
-      return !has;
-    case 'Gt':
-    case 'Lt': {
-      const n = Number(value);
-      const bound = Number(values[0]);
-      if (!has || !Number.isInteger(n) || !Number.isInteger(bound)) return false;
-      return req.operator === 'Gt' ? n > bound : n < bound;
-    }
-    default:
-      return false;
-  }
-}
-
-/**
- * Required node affinity (nodeaffinity.NodeSelector.Match): terms are ORed, requirements within a term
- * ANDed; a term with no requirements matches nothing; matchFields knows only `metadata.name`.
- */
-export function nodeSelectorMatches(selector: NodeSelector, node: NodeLike): boolean {
-  const labels = node.metadata?.labels ?? {};
-  return selector.nodeSelectorTerms.some((term) => {
-    const exprs = term.matchExpressions ?? [];
-    const fields = term.matchFields ?? [];
-    if (exprs.length === 0 && fields.length === 0) return false;
-    return (
-      exprs.every((r) => requirementMatches(r, Object.prototype.hasOwnProperty.call(labels, r.key) ? labels[r.key] : undefined)) &&
-      fields.every((r) => r.key === 'metadata.name' && requirementMatches(r, node.metadata?.name))
-    );
-  });
-}
-
-/** nodeSelector and required node affinity both hold (GetRequiredNodeAffinity(pod).Match). */
+/** nodeSelector and required node affinity both hold: the scheduler's NodeAffinity filter, reused. */
 export function fitsNodeAffinity(spec: PodSpec, node: NodeLike): boolean {
-  if (!labelsMatch(node.metadata?.labels, spec.nodeSelector)) return false;
-  const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  return !required || nodeSelectorMatches(required, node);
+  const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec };
+  return nodeAffinity(pod, node as Stored) === undefined;
 }
 
 export interface NodeVerdict {

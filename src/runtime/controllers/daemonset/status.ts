@@ -1,4 +1,4 @@
-// DsLike status from nodes and pods (daemon_controller.go updateDaemonSetStatus / storeDaemonSetStatus).
+// DaemonSet status from nodes and pods (daemon_controller.go updateDaemonSetStatus / storeDaemonSetStatus).
 import type { DaemonSetStatus } from 'kubernetes-types/apps/v1.js';
 import type { PodLike } from '../statefulset/shapes.js';
 import type { DsLike, NodeLike } from './shapes.js';

@@ -1,4 +1,4 @@
-// A SetLike pod's stable identity: its ordinal, name, hostname/subdomain, labels and claims.
+// A StatefulSet pod's stable identity: its ordinal, name, hostname/subdomain, labels and claims.
 // Mirrors kubernetes pkg/controller/statefulset/stateful_set_utils.go.
 import type { PersistentVolumeClaim, PodSpec, Volume } from 'kubernetes-types/core/v1.js';
 import type { PodLike, SetLike } from './shapes.js';
@@ -98,7 +98,7 @@ export function claimsFor(set: SetLike, ordinal: number): PersistentVolumeClaim[
   }));
 }
 
-/** PodLike volumes with one volume per claim template (replacing any same-named volume), then the rest. */
+/** Pod volumes with one volume per claim template (replacing any same-named volume), then the rest. */
 export function volumesWithClaims(set: SetLike, ordinal: number, volumes: readonly Volume[] = []): Volume[] {
   const setName = set.metadata?.name ?? '';
   const templates = set.spec?.volumeClaimTemplates ?? [];

@@ -1,4 +1,4 @@
-// What a SetLike sync does next, decided from observed pods: the heart of
+// What a StatefulSet sync does next, decided from observed pods: the heart of
 // kubernetes pkg/controller/statefulset/stateful_set_control.go (updateStatefulSet, processReplica,
 // processCondemned and the RollingUpdate loop), as a pure function returning steps.
 import type { PodLike, SetLike } from './shapes.js';

@@ -1,4 +1,4 @@
-// PodLike predicates the StatefulSet controller decides with (stateful_set_utils.go, pkg/api/v1/pod util).
+// Pod predicates the StatefulSet controller decides with (stateful_set_utils.go, pkg/api/v1/pod util).
 import type { PodLike } from './shapes.js';
 
 export function isPodReady(pod: PodLike): boolean {

@@ -1,4 +1,4 @@
-// SetLike status from its pods (stateful_set_control.go computeReplicaStatus, completeRollingUpdate,
+// StatefulSet status from its pods (stateful_set_control.go computeReplicaStatus, completeRollingUpdate,
 // stateful_set_utils.go inconsistentStatus).
 import type { StatefulSetStatus } from 'kubernetes-types/apps/v1.js';
 import type { PodLike, SetLike } from './shapes.js';

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nodeShouldRunDaemonPod, toleratesTaint } from '../../../../src/runtime/controllers/daemonset/predicates.js';
+import { nodeShouldRunDaemonPod } from '../../../../src/runtime/controllers/daemonset/predicates.js';
 import { withDaemonTolerations } from '../../../../src/runtime/controllers/daemonset/tolerations.js';
 import { ds, node } from './fixtures.js';
 
 const controlPlane = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
-
-describe('taint toleration matching', () => {
-  it.each([
-    [{ key: 'a', operator: 'Equal', value: 'x', effect: 'NoSchedule' }, { key: 'a', value: 'x', effect: 'NoSchedule' }, true],
-    [{ key: 'a', operator: 'Equal', value: 'y', effect: 'NoSchedule' }, { key: 'a', value: 'x', effect: 'NoSchedule' }, false],
-    [{ key: 'a', operator: 'Exists' }, { key: 'a', value: 'x', effect: 'NoExecute' }, true],
-    [{ operator: 'Exists' }, { key: 'anything', effect: 'NoSchedule' }, true],
-    [{ key: 'a', operator: 'Exists', effect: 'NoExecute' }, { key: 'a', effect: 'NoSchedule' }, false],
-    [{ key: 'a', value: 'x' }, { key: 'a', value: 'x', effect: 'NoSchedule' }, true],
-  ])('%j tolerates %j: %s', (t, taint, want) => {
-    expect(toleratesTaint(t, taint)).toBe(want);
-  });
-});
 
 describe('automatic daemon tolerations', () => {
   it('adds not-ready/unreachable NoExecute without tolerationSeconds and the pressure/unschedulable NoSchedule ones', () => {
