@@ -57,8 +57,10 @@ function unknownField(key: string, known: string[], path: Path, r: Reporter, roo
   // A field valid elsewhere in this kind (same name, any case, or a near miss): say where it belongs.
   const elsewhereName = [...places.keys()].find((f) => f === key) ?? [...places.keys()].find((f) => f.toLowerCase() === key.toLowerCase()) ?? closest(key, [...places.keys()]);
   const elsewhere = elsewhereName ? placesFor(elsewhereName) : [];
+  const glued = /^([\w.-]+):(\S.*)$/.exec(key);
   let hint: string;
-  if (guess) hint = `Did you mean "${guess}"?`;
+  if (glued && (known.includes(glued[1]!) || places.has(glued[1]!))) hint = `Add a space after ":" — "${glued[1]}: ${glued[2]}", not "${glued[1]}:${glued[2]}".`;
+  else if (guess) hint = `Did you mean "${guess}"?`;
   else if (elsewhereName && elsewhere.length > 0) hint = `${elsewhereName === key ? '' : `Did you mean "${elsewhereName}"? `}"${elsewhereName}" belongs at ${nearest(elsewhere, here)}, not under ${where}.`;
   else hint = known.length ? `Remove it; fields allowed under ${where}: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}.` : 'Remove it.';
   r.error('unknown-field', path, `unknown field ${quote(key)} under ${where}`, hint);
@@ -114,7 +116,9 @@ function describe(value: unknown): string {
 }
 
 function wrongType(value: unknown, expected: string, path: Path, r: Reporter, hint?: string): void {
-  r.error('type', path, `must be ${expected}, not ${describe(value)}`, hint ?? `Write ${expected} here.`, 'value');
+  // Point at a scalar itself, but at the key of a block list/mapping (whose value starts a line below).
+  const at = typeof value === 'object' && value !== null ? 'key' : 'value';
+  r.error('type', path, `must be ${expected}, not ${describe(value)}`, hint ?? `Write ${expected} here.`, at);
 }
 
 function listHint(value: unknown): string {

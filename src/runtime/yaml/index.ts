@@ -182,6 +182,7 @@ function parseChecked(text: string, file: string): { docs: ParsedDoc[]; problems
       problems.push({ severity: 'error', rule: 'yaml-alias-bomb', file, ...start, message: `the document expands its aliases (*name) more than ${MAX_ALIAS_COUNT} times`, hint: 'This looks like a "billion laughs" attack; write the values out instead of nesting aliases.' });
       return;
     }
+    if (value === null || value === undefined) return; // `---` with nothing (or only comments) after it
     docs.push({ index, value, ...start, positionOf: (path, at = 'key') => positionIn(doc, contents, path, at, pos) });
   });
   return { docs, problems };

@@ -16,7 +16,7 @@ export function checkJob(spec: Record<string, unknown>, r: Reporter, at: Path = 
   oneOf(spec['completionMode'], ['NonIndexed', 'Indexed'], [...at, 'completionMode'], r, 'completionMode');
   const indexed = spec['completionMode'] === 'Indexed';
   if (indexed && (spec['completions'] === undefined || spec['completions'] === null)) {
-    r.error('indexed-completions', [...at, 'completions'], 'an Indexed Job needs completions', 'Set spec.completions to the number of indexes (0 to completions-1).');
+    r.error('indexed-completions', [...at, 'completionMode'], 'an Indexed Job needs completions', 'Set spec.completions to the number of indexes (0 to completions-1).');
   }
   if (spec['backoffLimitPerIndex'] != null && !indexed) {
     r.error('backoff-per-index', [...at, 'backoffLimitPerIndex'], 'backoffLimitPerIndex needs completionMode Indexed', 'Set completionMode: Indexed, or use backoffLimit instead.');

@@ -93,7 +93,7 @@ export function checkSelector(selector: unknown, path: Path, r: Reporter): void 
     }
     const count = Array.isArray(values) ? values.length : 0;
     if ((op === 'In' || op === 'NotIn') && count === 0) {
-      r.error('selector-values', [...at, 'values'], `operator ${op} needs at least one value`, 'Add "values: [a, b]", or use Exists to match any value.');
+      r.error('selector-values', [...at, values === undefined ? 'operator' : 'values'], `operator ${op} needs at least one value`, 'Add "values: [a, b]", or use Exists to match any value.');
     }
     if ((op === 'Exists' || op === 'DoesNotExist') && count > 0) {
       r.error('selector-values', [...at, 'values'], `operator ${op} must have no values`, `Remove "values", or use ${op === 'Exists' ? 'In' : 'NotIn'} to compare with values.`);

@@ -13,13 +13,15 @@ const OWNER: Record<string, string> = { Deployment: 'a Deployment', ReplicaSet: 
 export function checkSelectorAndTemplate(kind: string, spec: Record<string, unknown>, r: Reporter, claimTemplates: string[] = []): void {
   const selector = spec['selector'];
   const template = spec['template'];
+  const before = r.errorCount;
   checkSelector(selector, ['spec', 'selector'], r);
+  const selectorValid = r.errorCount === before;
   const labels = dig(template, 'metadata', 'labels');
   checkLabels(labels, ['spec', 'template', 'metadata', 'labels'], r);
   if (isPlainObject(selector)) {
     if (selectorIsEmpty(selector)) {
       r.error('selector-empty', ['spec', 'selector'], `the selector of ${OWNER[kind] ?? kind} must not be empty`, 'Add "matchLabels:" with the labels of the pod template, e.g. app: web.');
-    } else if (isPlainObject(template) && !selectorMatches(selector, isPlainObject(labels) ? labels : {})) {
+    } else if (selectorValid && isPlainObject(template) && !selectorMatches(selector, isPlainObject(labels) ? labels : {})) {
       r.error('selector-mismatch', ['spec', 'selector'], 'the selector does not match the pod template\'s labels', `Make spec.template.metadata.labels include ${describeSelector(selector)}, or change the selector: ${OWNER[kind] ?? kind} only manages Pods its selector matches.`);
     }
   }
