@@ -4,7 +4,7 @@
 import type { Kind, KubeObject, ObjRef } from './api/types.js';
 import type { Store, StoreReader, WatchChange, PropagationPolicy } from './store.js';
 import { ApiError } from './store.js';
-import type { Loop } from './loop.js';
+import type { Loop, TaskHandle } from './loop.js';
 import type { EventRecorder, EventType } from './events.js';
 
 export type { WatchChange, StoreReader };
@@ -108,8 +108,8 @@ function applyOne(a: Action, ctx: ApplyContext): void {
 /** Runs controllers: watch → keys → deduplicating queue → sync at the current virtual time → apply. */
 export class ControllerManager {
   private readonly queued = new Map<Controller, Set<string>>();
-  /** Pending requeue timers per controller/key, so a key has at most one timer per due time. */
-  private readonly timers = new Map<Controller, Map<string, number>>();
+  /** The pending requeue of each controller/key; a sync that asks for none withdraws it. */
+  private readonly timers = new Map<Controller, Map<string, { due: number; handle: TaskHandle }>>();
 
   constructor(
     private readonly store: Store,
@@ -145,27 +145,38 @@ export class ControllerManager {
 
   private syncNow(c: Controller, key: string): void {
     const actions = c.sync(key, { now: this.loop.now(), store: this.store });
+    const asked = new Set<string>();
     applyActions(actions, {
       store: this.store,
       recorder: this.recorder,
       source: c.name,
-      requeue: (ms, timer) => this.requeueAfter(c, key, ms, timer),
+      requeue: (ms, timer) => asked.add(this.requeueAfter(c, key, ms, timer)),
     });
+    // A requeue the latest sync no longer asks for is stale (e.g. a progress deadline of a rollout that
+    // has completed): withdraw it so it does not hold the clock.
+    const pending = this.timers.get(c)!;
+    for (const tk of [`T|${key}`, `W|${key}`]) {
+      const t = pending.get(tk);
+      if (t && !asked.has(tk)) {
+        t.handle.cancel();
+        pending.delete(tk);
+      }
+    }
   }
 
-  private requeueAfter(c: Controller, key: string, ms: number, timer: boolean): void {
+  private requeueAfter(c: Controller, key: string, ms: number, timer: boolean): string {
     const due = this.loop.now() + Math.max(0, ms);
     const pending = this.timers.get(c)!;
     const tk = `${timer ? 'T' : 'W'}|${key}`;
     const existing = pending.get(tk);
-    // One outstanding timer per key: an earlier one will resync and ask again if still needed.
-    if (existing !== undefined && existing <= due && existing >= this.loop.now()) return;
-    pending.set(tk, due);
+    if (existing?.due === due) return tk;
+    existing?.handle.cancel();
     const fire = (): void => {
-      if (pending.get(tk) === due) pending.delete(tk);
+      if (pending.get(tk)?.due === due) pending.delete(tk);
       this.enqueue(c, key);
     };
-    if (timer) this.loop.timerAt(due, `${c.name} schedule ${key}`, fire);
-    else this.loop.at(due, `${c.name} requeue ${key}`, fire);
+    const handle = timer ? this.loop.timerAt(due, `${c.name} schedule ${key}`, fire) : this.loop.at(due, `${c.name} requeue ${key}`, fire);
+    pending.set(tk, { due, handle });
+    return tk;
   }
 }

@@ -6,6 +6,12 @@ export interface Task {
   seq: number;
   label: string;
   fn: () => void;
+  cancelled?: boolean;
+}
+
+/** Lets the scheduler of a task withdraw it; a cancelled task neither runs nor keeps the loop busy. */
+export interface TaskHandle {
+  cancel(): void;
 }
 
 /** Binary min-heap on (time, seq). */
@@ -83,17 +89,37 @@ export class Loop {
   }
 
   /** Schedules `fn` at virtual `time` (never in the past). */
-  at(time: number, label: string, fn: () => void): void {
-    this.work.push({ time: Math.max(time, this.clock), seq: this.seq++, label, fn });
+  at(time: number, label: string, fn: () => void): TaskHandle {
+    return this.push(this.work, time, label, fn);
   }
 
-  after(ms: number, label: string, fn: () => void): void {
-    this.at(this.clock + Math.max(0, ms), label, fn);
+  after(ms: number, label: string, fn: () => void): TaskHandle {
+    return this.at(this.clock + Math.max(0, ms), label, fn);
   }
 
   /** A timer settling does not wait for (CronJob schedules). */
-  timerAt(time: number, label: string, fn: () => void): void {
-    this.timers.push({ time: Math.max(time, this.clock), seq: this.seq++, label, fn });
+  timerAt(time: number, label: string, fn: () => void): TaskHandle {
+    return this.push(this.timers, time, label, fn);
+  }
+
+  private push(heap: TaskHeap, time: number, label: string, fn: () => void): TaskHandle {
+    const task: Task = { time: Math.max(time, this.clock), seq: this.seq++, label, fn };
+    heap.push(task);
+    return {
+      cancel: () => {
+        task.cancelled = true;
+      },
+    };
+  }
+
+  /** Drops cancelled tasks from the top of a heap. */
+  private static peekLive(heap: TaskHeap): Task | undefined {
+    let t = heap.peek();
+    while (t?.cancelled) {
+      heap.pop();
+      t = heap.peek();
+    }
+    return t;
   }
 
   get pending(): number {
@@ -107,8 +133,8 @@ export class Loop {
   /** Runs every task (timers included) due at or before `time`, then sets the clock to `time`. */
   runUntil(time: number): void {
     while (!this.capped) {
-      const w = this.work.peek();
-      const t = this.timers.peek();
+      const w = Loop.peekLive(this.work);
+      const t = Loop.peekLive(this.timers);
       const next = w && t ? (before(w, t) ? this.work : this.timers) : w ? this.work : t ? this.timers : undefined;
       if (!next || next.peek()!.time > time) break;
       this.runTask(next.pop()!);
@@ -123,7 +149,7 @@ export class Loop {
   settle(maxVirtualMs: number): boolean {
     const limit = this.clock + maxVirtualMs;
     while (!this.capped) {
-      const w = this.work.peek();
+      const w = Loop.peekLive(this.work);
       if (!w) return true;
       if (w.time > limit) {
         this.clock = limit;

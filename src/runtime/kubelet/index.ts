@@ -4,7 +4,7 @@
 import type { Stored } from '../api/types.js';
 import { keyOf, refOf } from '../api/types.js';
 import type { Store, WatchChange } from '../store.js';
-import type { Loop } from '../loop.js';
+import type { Loop, TaskHandle } from '../loop.js';
 import type { EventRecorder } from '../events.js';
 import { matchRule, commandBehaviour, DEFAULT_STARTUP_MS, DEFAULT_STOP_MS, DEFAULT_JOB_RUN_MS } from './rules.js';
 import type { PodRule } from './rules.js';
@@ -27,6 +27,8 @@ interface PodEntry {
   view: PodView;
   /** Bumped whenever pending timers for the pod become stale. */
   token: number;
+  /** Pending timers, withdrawn when they become stale so they do not hold the clock. */
+  handles: Set<TaskHandle>;
   backoffCount: number;
   terminating: boolean;
 }
@@ -65,6 +67,8 @@ export class Kubelet {
     if (pod.kind !== 'Pod') return;
     const uid = pod.metadata.uid;
     if (c.type === 'DELETED') {
+      const gone = this.pods.get(uid);
+      if (gone) this.invalidate(gone);
       this.pods.delete(uid);
       return;
     }
@@ -85,12 +89,21 @@ export class Kubelet {
     const entry = this.pods.get(uid);
     if (!entry) return;
     const token = entry.token;
-    this.loop.after(ms, label, () => {
+    const handle = this.loop.after(ms, label, () => {
+      entry.handles.delete(handle);
       const e = this.pods.get(uid);
       const pod = e && this.store.getByUid(uid);
       if (!e || !pod || e.token !== token || e.terminating) return;
       fn(pod, e);
     });
+    entry.handles.add(handle);
+  }
+
+  /** Makes every pending timer of the pod stale. */
+  private invalidate(entry: PodEntry): void {
+    entry.token++;
+    for (const h of entry.handles) h.cancel();
+    entry.handles.clear();
   }
 
   private write(pod: Stored, entry: PodEntry): void {
@@ -111,7 +124,7 @@ export class Kubelet {
       podIP: `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`,
       transitions: new Map(),
     };
-    const entry: PodEntry = { view, token: 0, backoffCount: 0, terminating: false };
+    const entry: PodEntry = { view, token: 0, handles: new Set(), backoffCount: 0, terminating: false };
     this.pods.set(pod.metadata.uid, entry);
     this.write(pod, entry);
     const startup = this.rule(pod)?.rule.startupTime ?? DEFAULT_STARTUP_MS;
@@ -180,7 +193,7 @@ export class Kubelet {
     const entry = this.pods.get(uid);
     const pod = this.store.getByUid(uid);
     if (!entry || !pod || entry.view.state.kind !== 'running') return;
-    entry.token++;
+    this.invalidate(entry);
     const now = this.loop.now();
     const startedAt = entry.view.state.startedAt;
     const terminated = { exitCode: code, startedAt, finishedAt: now };
@@ -215,7 +228,7 @@ export class Kubelet {
   /** Graceful deletion: Killing now, gone after the stop time (never beyond the grace period). */
   private terminate(pod: Stored, entry: PodEntry): void {
     entry.terminating = true;
-    entry.token++;
+    this.invalidate(entry);
     if (entry.view.state.kind === 'running') {
       for (const c of pod.spec?.containers ?? []) {
         this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);

@@ -1,0 +1,2 @@
+// Loads every module that registers scenario steps. Add a line for a new step module.
+import './steps.js';
