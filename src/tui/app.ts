@@ -38,7 +38,9 @@ export class App implements AppContext {
     this.done = new Promise((resolve) => (this.finish = resolve));
     // Under tmux/screen, blessed otherwise draws line art with the VT100 charset (`lqqk`).
     process.env.NCURSES_NO_UTF8_ACS ??= '1';
-    this.screen = blessed.screen({ smartCSR: true, fullUnicode: false, title: 'k8s-workloads-course', warnings: false, autoPadding: false });
+    // forceUnicode: containers often run without a UTF-8 locale on UTF-8 terminals; blessed would
+    // then print every symbol (✓, ×, │) as '?'. The first frame is UTF-8 already.
+    this.screen = blessed.screen({ smartCSR: true, forceUnicode: true, title: 'k8s-workloads-course', warnings: false, autoPadding: false });
     const common = { parent: this.screen, left: 0, width: '100%', tags: true, wrap: false } as const;
     this.bodyBox = blessed.box({ ...common, top: 0, height: '100%-2' });
     this.statusBox = blessed.box({ ...common, bottom: 1, height: 1 });

@@ -29,20 +29,19 @@ export function findBinding<A extends string>(table: KeyBinding<A>[], key: strin
   return table.find((b) => b.when !== false && b.keys.includes(key));
 }
 
-/** The bottom bar: the view's bar keys, then the global ones, cut to fit the width. */
+/** The bottom bar: the view's bar keys that fit, then the global ones (always shown). */
 export function helpBar(table: KeyBinding[], cols: number): Line {
-  const items = [...table, ...globalKeys].filter((b) => b.bar && b.when !== false);
-  const out: Line = [];
-  let used = 0;
-  for (const b of items) {
-    const text = `${b.label} ${b.help}`;
-    const need = (used ? 2 : 0) + text.length;
-    if (used + need > cols) break;
-    if (used) out.push(seg('  '));
-    out.push(seg(b.label, 'key'), seg(` ${b.help}`));
-    used += need;
+  const item = (b: KeyBinding): Line => [seg(b.label, 'key'), seg(` ${b.help}`)];
+  const len = (b: KeyBinding): number => b.label.length + 1 + b.help.length;
+  const globals = globalKeys.filter((b) => b.bar);
+  let used = globals.reduce((n, b) => n + len(b) + 2, 0);
+  const shown: KeyBinding[] = [];
+  for (const b of table.filter((b) => b.bar && b.when !== false)) {
+    if (used + len(b) + 2 > cols) break;
+    shown.push(b);
+    used += len(b) + 2;
   }
-  return out;
+  return [...shown, ...globals].flatMap((b, i) => (i ? [seg('  '), ...item(b)] : item(b)));
 }
 
 /** The `?` overlay: every active key of the view, then the global keys. */

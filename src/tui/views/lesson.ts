@@ -1,6 +1,6 @@
 import type { KeyBinding } from '../keys.js';
 import { lessonKeys, lessonScroll, visibleLines, type LessonAction, type LessonState } from '../models/lesson.js';
-import { scrollPosition, type ScrollAction } from '../models/scroll.js';
+import { clampScroll, scrollPosition, type ScrollAction } from '../models/scroll.js';
 import type { LessonInfo } from '../port.js';
 import { seg, type Line } from '../text.js';
 import { stripSgr } from '../theme.js';
@@ -37,9 +37,7 @@ export class LessonScreen implements View {
     const head = [`\u001b[1m${this.info.title}\u001b[22m`, `${this.info.minutes} min · ${this.info.summary}`, ''];
     this.state = { ...this.state, lines: [...(this.app.theme.color ? head : head.map(stripSgr)), ...body.replace(/\n+$/, '').split('\n')] };
     this.renderedWidth = cols;
-    this.state = lessonScroll(this.state, 'up', this.height());
-    this.state = lessonScroll(this.state, 'down', this.height());
-    this.state = { ...this.state, offset: Math.min(this.state.offset, positions.get(this.info.id) ?? this.state.offset) };
+    this.state = { ...this.state, offset: clampScroll(positions.get(this.info.id) ?? 0, this.state.lines.length, this.height()) };
     this.noteProgress();
   }
 

@@ -1,0 +1,140 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, KEY, longPack, PtySession, tempDir } from './pty.js';
+
+let session: PtySession | undefined;
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`build first: ${CLI} is missing (npx tsc -p tsconfig.build.json)`);
+});
+
+afterEach(() => {
+  session?.dispose();
+  session = undefined;
+});
+
+function start(opts: ConstructorParameters<typeof PtySession>[0] = {}): PtySession {
+  session = new PtySession(opts);
+  return session;
+}
+
+describe('full-screen course in a pseudo-terminal', () => {
+  it('opens on the course map with the progress bar and the keys of the map', async () => {
+    const s = start();
+    const text = await s.waitFor('Continue:');
+    expect(text).toContain('Progress');
+    expect(text).toMatch(/1 ○ Deployments/);
+    expect(text).toContain('q quit');
+  });
+
+  it('opens a lesson, scrolls it with keys, and remembers the position', async () => {
+    const dir = tempDir();
+    const s = start({ rows: 24, cols: 80, dir, args: ['--lessons', longPack(dir)] });
+    await s.waitFor('Continue:');
+    s.send(KEY.enter);
+    await s.waitFor('A Deployment owns ReplicaSets');
+    expect(s.text()).not.toContain('The very last line.');
+    const before = s.screen()[0];
+    s.send('j');
+    await s.waitFor(/lines 2–/);
+    expect(s.screen()[0]).not.toBe(before);
+    s.send(KEY.pageDown);
+    await s.waitFor(/lines 2[0-9]–/);
+    s.send('G');
+    await s.waitFor('The very last line.');
+    s.send(KEY.escape);
+    await s.waitFor('Continue:');
+    expect(s.text()).toMatch(/read ✓/);
+    s.send(KEY.enter);
+    await s.waitFor('The very last line.');
+  });
+
+  it('q quits and leaves the alternate screen with the cursor shown and raw mode off', async () => {
+    const s = start({ after: '; echo EXIT=$?; stty -a' });
+    await s.waitFor('Continue:');
+    s.send('q');
+    await s.waitFor('EXIT=0');
+    await s.waitFor(/icanon/);
+    expect(s.term.buffer.active.type).toBe('normal');
+    expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(s.raw.lastIndexOf('\u001b[?25l'));
+    expect(s.text()).toMatch(/(^|\s)icanon/);
+    expect(s.text()).toMatch(/(^|\s)echo(\s|$)/);
+  });
+
+  it('Ctrl-C quits from a nested view', async () => {
+    const s = start();
+    await s.waitFor('Continue:');
+    s.send(KEY.enter);
+    await s.waitFor('A Deployment owns ReplicaSets');
+    s.send(KEY.ctrlC);
+    expect(await s.exit()).toBe(0);
+    expect(s.term.buffer.active.type).toBe('normal');
+  });
+
+  it('SIGTERM restores the terminal before exiting', async () => {
+    const s = start();
+    await s.waitFor('Continue:');
+    s.send('?');
+    await s.waitFor('Keys — course map');
+    s.signal('SIGTERM');
+    expect(await s.exit()).toBe(143);
+    expect(s.term.buffer.active.type).toBe('normal');
+    expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(s.raw.lastIndexOf('\u001b[?25l'));
+  });
+
+  it('opens an exercise showing the task and the learner’s file', async () => {
+    const s = start();
+    await s.waitFor('Continue:');
+    s.send(KEY.down + KEY.enter);
+    const text = await s.waitFor('Your file:');
+    expect(text).toContain('three-replicas.yaml');
+    expect(text).toContain('e edit');
+    expect(existsSync(join(s.dir, 'ws', 'three-replicas.yaml'))).toBe(true);
+  });
+
+  it('shows the next hint on h', async () => {
+    const s = start();
+    await s.waitFor('Continue:');
+    s.send(KEY.down + KEY.enter);
+    await s.waitFor('Your file:');
+    s.send('h');
+    await s.waitFor('Hint 1:');
+  });
+
+  it('says so when the terminal shrinks below 80×24, and recovers when it grows', async () => {
+    const s = start();
+    await s.waitFor('Continue:');
+    s.resize(70, 20);
+    await s.waitFor('needs at least 80×24');
+    s.resize(90, 26);
+    await s.waitFor('Continue:');
+  });
+
+  it('? lists every key of the view', async () => {
+    const s = start();
+    await s.waitFor('Continue:');
+    s.send('?');
+    const text = await s.waitFor('Keys — course map');
+    expect(text).toContain('continue where you left off');
+    s.send('x');
+    await s.waitFor('Continue:');
+  });
+
+  it('falls back to line mode when the terminal is too small at start', async () => {
+    const s = start({ cols: 60, rows: 20 });
+    expect(await s.exit()).not.toBe(0);
+    expect(s.raw).toContain('60×20');
+    expect(s.raw).not.toContain('\u001b[?1049h');
+  });
+
+  it('workspace file written outside re-checks while the exercise is open', async () => {
+    const s = start();
+    await s.waitFor('Continue:');
+    s.send(KEY.down + KEY.enter);
+    await s.waitFor('Your file:');
+    const file = join(s.dir, 'ws', 'three-replicas.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\n# edited\n');
+    await s.waitFor(/saved — re-checking|Checking|PASSED|NOT YET|INVALID|not available/);
+  });
+});
