@@ -93,27 +93,45 @@ function refuse(text: string, file: string): Problem | undefined {
     const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     return at(p.line, p.column, 'yaml-control-character', `the file contains the control character ${code}, which YAML does not allow`, 'Remove it; inside a double-quoted string it could be written as an escape such as "\\e" or "\\x01".');
   }
-  const deep = flowNestingBeyond(text, MAX_DEPTH);
+  const deep = nestingBeyond(text, MAX_DEPTH);
   if (deep !== -1) {
     const p = offsetToPosition(text, deep);
-    return at(p.line, p.column, 'yaml-too-deep', `brackets are nested more than ${MAX_DEPTH} levels deep`, 'A Kubernetes object never needs this much nesting; check the file.');
+    return at(p.line, p.column, 'yaml-too-deep', `the YAML is nested more than ${MAX_DEPTH} levels deep`, 'A Kubernetes object never needs this much nesting; check the file.');
   }
   return undefined;
 }
 
 /**
- * Offset where `[`/`{` nesting first exceeds `limit`, or -1. A quick approximate scan (quotes and
- * comments are skipped line by line) so that a hostile file is refused before the recursive parser sees it.
+ * Offset where nesting first exceeds `limit`, or -1: a quick approximate scan so that a hostile file is
+ * refused before the recursive parser sees it. Flow nesting counts open `[`/`{` (quotes and comments
+ * skipped line by line); block nesting counts the stack of increasing indentations.
  */
-function flowNestingBeyond(text: string, limit: number): number {
+function nestingBeyond(text: string, limit: number): number {
   let depth = 0;
   let quote = '';
   let comment = false;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== '\n' && c !== '#') {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > limit) return i;
+      }
+    }
     if (c === '\n') {
       quote = '';
       comment = false;
+      lineStart = true;
+      indent = 0;
     } else if (comment) continue;
     else if (quote) {
       if (c === quote) quote = '';
