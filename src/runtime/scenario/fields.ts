@@ -86,11 +86,13 @@ export class Field {
   }
 
   string(what: string): string | undefined {
+    if (!this.exists) return this.error(`${what} is required`);
     if (typeof this.value !== 'string' || this.value === '') return this.error(`${what} must be a non-empty string, not ${describeValue(this.value)}`);
     return this.value;
   }
 
   int(what: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
+    if (!this.exists) return this.error(`${what} is required`);
     const v = this.value;
     if (typeof v !== 'number' || !Number.isInteger(v)) return this.error(`${what} must be a whole number, not ${describeValue(v)}`);
     if (v < min || v > max) return this.error(`${what} must be between ${min} and ${max}, not ${v}`);
@@ -98,12 +100,14 @@ export class Field {
   }
 
   bool(what: string): boolean | undefined {
+    if (!this.exists) return this.error(`${what} is required`);
     if (typeof this.value !== 'boolean') return this.error(`${what} must be true or false, not ${describeValue(this.value)}`);
     return this.value;
   }
 
   /** "30s", "1m30s", "500ms", "2h" (or a number of seconds) → ms. */
   duration(what: string, maxMs = 100 * 365 * 24 * 3_600_000): number | undefined {
+    if (!this.exists) return this.error(`${what} is required`);
     const v = this.value;
     const ms = typeof v === 'string' || typeof v === 'number' ? parseDuration(v) : undefined;
     if (ms === undefined) return this.error(`${what} must be a duration such as 30s, 1m30s, 500ms or 2h, not ${describeValue(v)}`);
