@@ -12,6 +12,7 @@ import { checkMetadata } from './rules/meta.js';
 import { checkDaemonSet, checkDeployment, checkReplicaSet, checkStatefulSet } from './rules/workloads.js';
 import { checkCronJob, checkJob } from './rules/batch.js';
 import { checkConfigData, checkPersistentVolumeClaim, checkPod, checkService } from './rules/core.js';
+import { checkControlCharacters } from './rules/text.js';
 
 export type { Problem } from '../yaml/problem.js';
 export { formatProblem } from './format.js';
@@ -127,6 +128,7 @@ function validateObject(value: unknown, r: Reporter, advice: boolean): void {
   else if (rules && spec == null && kind !== 'Pod') r.error('required', [], `the ${kind} has no spec`, 'Add "spec:" with the desired state.');
   else if (kind === 'Pod' && spec == null) r.error('required', [], 'the Pod has no spec', 'Add "spec:" with "containers:".');
   if (kind === 'ConfigMap' || kind === 'Secret') checkConfigData(kind, value, r);
+  checkControlCharacters(value, r);
   if (advice && r.errorCount === before) adviseObject(kind, value, r);
 }
 

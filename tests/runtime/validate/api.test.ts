@@ -123,3 +123,12 @@ describe('validateUpdate', () => {
     expect(validateUpdate(sts, next, { file: 's.yaml', line: 1, column: 1 }).map((p) => p.path)).toEqual(['spec.serviceName']);
   });
 });
+
+describe('escape sequences written as YAML escapes', () => {
+  test('a value with an escape sequence is accepted with a warning, and shown escaped', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  motd: "\\e[31mred\\u202e"\n';
+    const { objects, problems } = loadManifestText(text, 'c.yaml', { advice: false });
+    expect(objects).toHaveLength(1);
+    expect(problems.map((p) => [p.rule, p.severity, p.path, p.line])).toEqual([['control-characters', 'warning', 'data.motd', 5]]);
+  });
+});

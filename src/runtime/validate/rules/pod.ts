@@ -30,12 +30,11 @@ export function checkPodSpec(spec: unknown, path: Path, r: Reporter, rules: PodS
     r.error('containers-required', [...path, 'containers'], 'a Pod needs at least one container', 'Add a container with a name and an image under containers.');
   }
   const seen = new Set<string>();
-  const portNames = new Set<string>();
   for (const group of ['initContainers', 'containers'] as const) {
     const list = spec[group];
     if (!Array.isArray(list)) continue;
     list.forEach((c, i) => {
-      if (isPlainObject(c)) checkContainer(c, [...path, group, i], r, { seen, portNames, mountable });
+      if (isPlainObject(c)) checkContainer(c, [...path, group, i], r, { seen, mountable });
     });
   }
 }
@@ -75,7 +74,6 @@ function checkVolumes(volumes: unknown, path: Path, r: Reporter): string[] {
 
 interface ContainerScope {
   seen: Set<string>;
-  portNames: Set<string>;
   mountable: string[];
 }
 
@@ -93,7 +91,7 @@ function checkContainer(c: Record<string, unknown>, path: Path, r: Reporter, sco
   } else if (typeof image === 'string' && image.trim() !== image) {
     r.error('image-format', [...path, 'image'], `image ${quote(image)} has spaces around it`, 'Remove the leading and trailing spaces.', 'value');
   }
-  checkPorts(c['ports'], [...path, 'ports'], r, scope.portNames);
+  checkPorts(c['ports'], [...path, 'ports'], r);
   checkResources(c['resources'], [...path, 'resources'], r);
   checkMounts(c['volumeMounts'], [...path, 'volumeMounts'], r, scope.mountable);
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) checkProbe(c[probe], [...path, probe], r);
@@ -103,9 +101,11 @@ function checkContainer(c: Record<string, unknown>, path: Path, r: Reporter, sco
   }
 }
 
-function checkPorts(ports: unknown, path: Path, r: Reporter, podPortNames: Set<string>): void {
+// Port names are unique within a container (validateContainerPorts).
+function checkPorts(ports: unknown, path: Path, r: Reporter): void {
   if (!Array.isArray(ports)) return;
   const seen = new Set<string>();
+  const names = new Set<string>();
   ports.forEach((p, i) => {
     if (!isPlainObject(p)) return;
     const at = [...path, i];
@@ -119,8 +119,8 @@ function checkPorts(ports: unknown, path: Path, r: Reporter, podPortNames: Set<s
     if (typeof name === 'string') {
       const problem = checkPortName(name);
       if (problem) r.error('port-name', [...at, 'name'], `port name ${quote(name)} ${problem}`, 'Port names are short, such as "http" or "metrics".', 'value');
-      else if (podPortNames.has(name)) r.error('port-duplicate', [...at, 'name'], `port name ${quote(name)} is used twice in this Pod`, 'Give each port a unique name.', 'value');
-      podPortNames.add(name);
+      else if (names.has(name)) r.error('port-duplicate', [...at, 'name'], `port name ${quote(name)} is used twice in this container`, 'Give each port a unique name.', 'value');
+      names.add(name);
     }
     const key = `${String(p['containerPort'])}/${String(protocol ?? 'TCP')}`;
     if (seen.has(key)) r.warn('port-duplicate', [...at, 'containerPort'], `containerPort ${key} is listed twice in this container`, 'Remove the duplicate entry.');
