@@ -66,8 +66,10 @@ describe('the published package', () => {
 
   it('simulates a sample manifest from the installed package', () => {
     const run = runInstalled(['simulate', join(repoRoot, 'tests/fixtures/sample/web.yaml')]);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/m);
+    const runningPods = run.stdout.match(/^pod\/web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/gm) ?? [];
+    expect(runningPods).toHaveLength(3);
+    expect(run.stdout).toMatch(/^deployment\.apps\/web\s+3\/3\s/m);
   });
 });
