@@ -16,21 +16,19 @@ export type * from './types.js';
 export { formatProblem } from './types.js';
 
 export { loadPack, readPack, loadCoursePack, builtinPackDir, PackError, PACK_LIMITS } from './pack/load.js';
-export type { PackReadResult } from './pack/load.js';
+export type { PackReadResult, PackLoadOptions } from './pack/load.js';
 export { sanitizeText } from './pack/text.js';
 
 export { listCourse, findLesson } from './course-map.js';
 
 export { describeSelection, describeCheck } from './checks/describe.js';
 export { evaluateChecks } from './checks/evaluate.js';
-export { objectTable, formatTables } from './checks/tables.js';
+export { objectTable, formatTables, duration as formatDuration } from './checks/tables.js';
 
-// Landing in the next commits (signatures fixed now so the TUI can code against them):
-//   checkExercise(pack: Pack, exerciseId: string, manifestText: string, file: string): CheckResult
-//   answerQuestion(question: Question, answer: Answer): AnswerResult   (predict: runs the runtime, cached)
-//   predictAnswer(question: Question & { type: 'predict' }): PredictResult
-//   orderShown(question: Question & { type: 'order' }): string[]      (deterministic shuffle for display)
-//   scoreQuiz(results: AnswerResult[]): { score: number; total: number }
+export { checkExercise, checkManifestAgainst } from './exercise.js';
+export { runScenario, parseScenarioData } from './run.js';
+export type { RunInput, RunOutcome } from './run.js';
+export { answerQuestion, predictAnswer, predictChoiceIndexes, orderShown, scoreQuiz, PredictError } from './quiz.js';
 
 export { renderMarkdown } from './render.js';
 

@@ -2,6 +2,8 @@
  * Public data types of the course engine. Front-end neutral: the TUI and the line-mode CLI both render
  * these; nothing here knows about terminals beyond "text already sanitised for display".
  */
+import type { KubeObject } from '../runtime/api/types.js';
+import type { TimelineEntry } from '../runtime/timeline.js';
 
 /** A problem found in a pack or a learner's file, lint-style: where, what, how to fix. */
 export interface Problem {
@@ -13,12 +15,18 @@ export interface Problem {
   /** Field path inside the document, e.g. `checks[2].select.kind`. */
   path?: string;
   message: string;
+  /** How to fix it (manifest problems from the validator carry one). */
+  hint?: string;
+  /** Stable identifier of the validator rule, e.g. `unknown-field`. */
+  rule?: string;
+  kind?: string;
+  name?: string;
 }
 
-/** `file:line:column: message`, the form lint and loaders print. */
+/** `file:line:column: severity: path: message`, the form lint and loaders print (hint on its own line). */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
-  return `${where}: ${p.severity}: ${p.path ? p.path + ': ' : ''}${p.message}`;
+  return `${where}: ${p.severity}: ${p.path ? p.path + ': ' : ''}${p.message}` + (p.hint ? `\n  ${p.hint}` : '');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -199,32 +207,11 @@ export interface CheckOutcome {
   source: { file: string; line?: number };
 }
 
-export interface TimelineEntryLike {
-  time: number;
-  seq: number;
-  type: 'ADDED' | 'MODIFIED' | 'DELETED';
-  object: KubeLike;
-  step?: number;
-}
+/** A change recorded by the runtime (immutable object snapshot, virtual time, order). */
+export type TimelineEntryLike = TimelineEntry;
 
-/** The minimum we rely on of a Kubernetes object. */
-export interface KubeLike {
-  apiVersion?: string;
-  kind: string;
-  metadata: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    ownerReferences?: { kind: string; name: string; uid: string; controller?: boolean }[];
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    [k: string]: unknown;
-  };
-  spec?: unknown;
-  status?: unknown;
-  [k: string]: unknown;
-}
+/** A Kubernetes object as the runtime stores it. */
+export type KubeLike = KubeObject;
 
 /** What the simulation produced, kept for replay (the runtime's SimulationResult, as the course sees it). */
 export interface SimulationRecord {
@@ -277,12 +264,16 @@ export type Question =
       choices?: string[];
     });
 
-export type PredictAsk =
+export type PredictAsk = (
   | { type: 'count'; select: Selection }
   | { type: 'field'; select: Selection; path: string }
   | { type: 'names'; select: Selection }
   | { type: 'maxCount'; select: Selection }
-  | { type: 'minCount'; select: Selection };
+  | { type: 'minCount'; select: Selection }
+) & {
+  /** maxCount/minCount only: limit to the time between two scenario steps (1-based). */
+  during?: { fromStep?: number; toStep?: number };
+};
 
 export interface Quiz {
   lessonId: string;

@@ -9,7 +9,7 @@ import { describeCheck, describeCount, describeSelection } from './describe.js';
 import { condition, conditionsHold, fieldValue, compare, formatValue, showValues } from './fields.js';
 import { byName, candidates, labelsMatch, matches, select } from './select.js';
 import { duration, objectTable } from './tables.js';
-import { ClusterView, groupByTime } from './view.js';
+import { ClusterView, forEachInstant, groupByTime, windowFor, type Window } from './view.js';
 
 const MAX_ROWS = 15;
 const MAX_EVENTS = 8;
@@ -121,47 +121,9 @@ function observePerNode(e: Extract<Expectation, { type: 'perNode' }>, pods: Kube
 }
 
 type Base = Pick<CheckOutcome, 'title' | 'expected' | 'source'>;
-type Window = { from: number; to: number };
 
-/** The virtual-time window `during` selects, or why it cannot be used. */
 function stepWindow(check: Check, ctx: Context): Window | string {
-  const d = check.during;
-  const first = ctx.groups[0]?.[0]?.time ?? ctx.sim.start;
-  if (!d || check.when === 'end') return { from: first, to: Infinity };
-  const steps = ctx.sim.steps;
-  const timeOf = (n: number | undefined, fallback: number): number | string => {
-    if (n === undefined) return fallback;
-    const step = steps[n - 1];
-    return step ? step.time : `the scenario has ${steps.length} step${steps.length === 1 ? '' : 's'}, so step ${n} does not exist`;
-  };
-  const from = timeOf(d.fromStep, first);
-  const to = timeOf(d.toStep, Infinity);
-  if (typeof from === 'string') return from;
-  if (typeof to === 'string') return to;
-  return { from, to };
-}
-
-/**
- * Calls `visit(time, view)` for each instant in the window: first the state in effect when the window
- * opens, then after each later group of same-time changes, stopping before `to`. Returns false to stop.
- */
-function forEachInstant(ctx: Context, window: Window, visit: (time: number, view: ClusterView) => boolean): void {
-  const view = new ClusterView();
-  let opened = false;
-  for (const group of ctx.groups) {
-    const t = group[0]!.time;
-    if (t >= window.to) break;
-    if (t > window.from && !opened) {
-      opened = true;
-      if (!visit(window.from, view)) return;
-    }
-    for (const e of group) view.apply(e);
-    if (t >= window.from) {
-      opened = true;
-      if (!visit(t, view)) return;
-    }
-  }
-  if (!opened) visit(window.from, view);
+  return windowFor(check.when === 'end' ? undefined : check.during, ctx.sim, ctx.groups);
 }
 
 function always(check: Check, base: Base, observe: (v: ClusterView) => Observation, window: Window, ctx: Context): CheckOutcome {
@@ -170,7 +132,7 @@ function always(check: Check, base: Base, observe: (v: ClusterView) => Observati
   let everSelected = false;
   let min = Infinity;
   let max = -Infinity;
-  forEachInstant(ctx, window, (time, view) => {
+  forEachInstant(ctx.groups, window, (time, view) => {
     const obs = observe(view);
     instants++;
     if (obs.count !== undefined) [min, max] = [Math.min(min, obs.count), Math.max(max, obs.count)];
@@ -194,7 +156,7 @@ function ever(check: Check, base: Base, observe: (v: ClusterView) => Observation
   let last: { time: number; obs: Observation } | undefined;
   let min = Infinity;
   let max = -Infinity;
-  forEachInstant(ctx, window, (time, view) => {
+  forEachInstant(ctx.groups, window, (time, view) => {
     const obs = observe(view);
     if (obs.count !== undefined) [min, max] = [Math.min(min, obs.count), Math.max(max, obs.count)];
     last = { time, obs };
@@ -291,7 +253,7 @@ function when(time: number, ctx: Context): string {
   ctx.sim.steps.forEach((s, i) => {
     if (s.time <= time) step = { index: i + 1, description: s.description };
   });
-  return step ? `at ${rel} (after step ${step.index}: ${step.description})` : `at ${rel}`;
+  return step ? `at ${rel} (during step ${step.index}: ${step.description})` : `at ${rel}`;
 }
 
 function explain(check: Check, shown: KubeLike[], at: number, ctx: Context): { tables: ObjectTable[]; events: CourseEvent[] } {

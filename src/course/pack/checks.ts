@@ -299,7 +299,8 @@ function parseDuring(r: Reader, obj: Obj, path: PathPart[]): { fromStep?: number
   const fromStep = r.number(d, 'fromStep', p, { integer: true, min: 1 });
   const toStep = r.number(d, 'toStep', p, { integer: true, min: 1 });
   if (fromStep !== undefined && toStep !== undefined && toStep <= fromStep) r.error(p, `toStep ${toStep} must come after fromStep ${fromStep}`);
-  if (obj.when === undefined && !('event' in obj) && !('order' in obj)) r.warn(p, "'during' only matters with 'when: always' or 'when: ever'");
+  const stateCheck = ['count', 'fields', 'names', 'perNode'].some((k) => k in obj);
+  if (obj.when === undefined && stateCheck) r.warn(p, "'during' only matters with 'when: always' or 'when: ever'");
   return { ...(fromStep !== undefined ? { fromStep } : {}), ...(toStep !== undefined ? { toStep } : {}) };
 }
 
@@ -308,10 +309,13 @@ const ASK_TYPES = ['count', 'field', 'names', 'maxCount', 'minCount'] as const;
 export function parseAsk(r: Reader, value: unknown, path: PathPart[]): PredictAsk | undefined {
   const obj = r.object(value, path, "'ask'");
   if (!obj) return undefined;
-  r.keys(obj, path, ASK_TYPES, "'ask'");
+  r.keys(obj, path, [...ASK_TYPES, 'during'], "'ask'");
   const present = ASK_TYPES.filter((k) => obj[k] !== undefined);
   if (present.length !== 1) return r.error(path, `'ask' has exactly one of ${ASK_TYPES.join(', ')}`);
   const type = present[0]!;
+  const during = parseDuring(r, obj, path);
+  if (during && type !== 'maxCount' && type !== 'minCount') r.error([...path, 'during'], "'during' goes with maxCount and minCount only");
+  const extra = during ? { during } : {};
   if (type === 'field') {
     const p = [...path, 'field'];
     const f = r.object(obj.field, p, "'field'");
@@ -319,9 +323,8 @@ export function parseAsk(r: Reader, value: unknown, path: PathPart[]): PredictAs
     r.keys(f, p, ['select', 'path'], "'field'");
     const select = parseSelection(r, f.select, [...p, 'select']);
     const fieldPath = r.string(f, 'path', p, { required: true });
-    return select && fieldPath !== undefined ? { type, select, path: fieldPath } : undefined;
+    return select && fieldPath !== undefined ? { type, select, path: fieldPath, ...extra } : undefined;
   }
   const select = parseSelection(r, obj[type], [...path, type]);
-  return select && { type, select };
+  return select && { type, select, ...extra };
 }
-

@@ -22,8 +22,14 @@ export type ReadOutcome = { ok: true; text: string; path: string } | { ok: false
 export class PackFiles {
   private bytesRead = 0;
 
-  /** `root` must already be a real (symlink-free) absolute path. */
-  constructor(readonly root: string) {}
+  /**
+   * `root` must already be a real (symlink-free) absolute path. `partial`: only what checking needs is
+   * read (see PackLoadOptions.scope).
+   */
+  constructor(
+    readonly root: string,
+    readonly partial = false,
+  ) {}
 
   /** Pack-relative display path of an absolute path inside the pack. */
   rel(abs: string): string {

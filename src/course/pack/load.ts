@@ -13,7 +13,7 @@ import { parseAsk, parseCheck } from './checks.js';
 import { ID_PATTERN, ID_RULE, Reader, type Obj } from './fields.js';
 import { PACK_LIMITS, PackFiles } from './files.js';
 import { splitFrontMatter } from './frontmatter.js';
-import { loadScenarioFiles } from './scenario-files.js';
+import { checkScenario, loadScenarioFiles } from './scenario-files.js';
 import { sanitizeText } from './text.js';
 import { parsePackYaml, type PathPart } from './yaml.js';
 
@@ -47,19 +47,29 @@ export function builtinPackDir(): string {
 }
 
 /** The pack to run: `--lessons DIR` (relative to cwd) or the built-in one. Throws PackError if broken. */
-export function loadCoursePack(opts: { lessons?: string; cwd: string }): Pack {
-  return opts.lessons ? loadPack(resolve(opts.cwd, opts.lessons)) : loadPack(builtinPackDir(), { builtin: true });
+export function loadCoursePack(opts: { lessons?: string; cwd: string; scope?: PackLoadOptions['scope'] }): Pack {
+  const scope = opts.scope ?? 'all';
+  return opts.lessons ? loadPack(resolve(opts.cwd, opts.lessons), { scope }) : loadPack(builtinPackDir(), { builtin: true, scope });
+}
+
+export interface PackLoadOptions {
+  builtin?: boolean;
+  /**
+   * 'all' (default): every file, scenarios validated. 'exercises': lessons and exercises only — quizzes
+   * are not read and scenarios are validated when run — for commands that only check (start-up speed).
+   */
+  scope?: 'all' | 'exercises';
 }
 
 /** Loads a complete, valid pack or throws PackError listing every error. */
-export function loadPack(dir: string, opts: { builtin?: boolean } = {}): Pack {
+export function loadPack(dir: string, opts: PackLoadOptions = {}): Pack {
   const { pack, problems } = readPack(dir, opts);
   if (problems.some((p) => p.severity === 'error')) throw new PackError(dir, problems);
   return pack;
 }
 
 /** Reads as much of a pack as possible and reports every problem; never throws for bad content. */
-export function readPack(dir: string, opts: { builtin?: boolean } = {}): PackReadResult {
+export function readPack(dir: string, opts: PackLoadOptions = {}): PackReadResult {
   const problems: Problem[] = [];
   let root: string;
   try {
@@ -69,7 +79,7 @@ export function readPack(dir: string, opts: { builtin?: boolean } = {}): PackRea
     problems.push({ severity: 'error', file: dir, message: 'no lesson pack here: the folder does not exist or is not a folder' });
     return { pack: emptyPack(resolve(dir), opts.builtin ?? false), problems };
   }
-  const files = new PackFiles(root);
+  const files = new PackFiles(root, opts.scope === 'exercises');
   const pack = emptyPack(root, opts.builtin ?? false);
   readPackMeta(files, pack, problems);
   const folders = files.folders(root).filter((name) => {
@@ -153,7 +163,7 @@ function readLesson(files: PackFiles, dir: string, folder: string, problems: Pro
   if (!fm.body.trim()) problems.push({ severity: 'error', file: rel, line: fm.bodyLine, message: 'the lesson has no text after the front matter' });
   if (id === undefined || title === undefined || summary === undefined || !objectives || minutes === undefined) return undefined;
   const lesson: Lesson = { id, title, summary, objectives, minutes, folder, dir, markdown: sanitizeText(fm.body), bodyLine: fm.bodyLine, examples, exercises: [] };
-  const quiz = readQuiz(files, lesson, problems);
+  const quiz = files.partial ? undefined : readQuiz(files, lesson, problems);
   if (quiz) lesson.quiz = quiz;
   lesson.exercises = readExercises(files, lesson, problems);
   return lesson;
@@ -266,10 +276,14 @@ function readPredict(files: PackFiles, r: Reader, q: Obj, p: PathPart[], lesson:
     if (path && sr) {
       scenario = sr.source.data;
       scenarioFiles = loadScenarioFiles(files, scenario, dirname(path), sr.source, [], r.problems);
+      checkScenario(scenario, sr.source, [], r.problems);
     }
   } else if (q.scenario !== undefined) {
     scenario = r.object(q.scenario, [...p, 'scenario'], "'scenario'");
-    if (scenario) scenarioFiles = loadScenarioFiles(files, scenario, lesson.dir, r.source, [...p, 'scenario'], r.problems);
+    if (scenario) {
+      scenarioFiles = loadScenarioFiles(files, scenario, lesson.dir, r.source, [...p, 'scenario'], r.problems);
+      checkScenario(scenario, r.source, [...p, 'scenario'], r.problems);
+    }
   }
   const ask = q.ask === undefined ? r.error(p, "a predict question needs 'ask'") : parseAsk(r, q.ask, [...p, 'ask']);
   const choices = r.stringList(q, 'choices', p, { nonEmpty: true });
@@ -310,6 +324,7 @@ function readExercise(files: PackFiles, dir: string, lesson: Lesson, problems: P
   const hints = r.stringList(obj, 'hints', []) ?? [];
   const scenario = obj.scenario === undefined ? {} : r.object(obj.scenario, ['scenario'], "'scenario'");
   const scenarioFiles = scenario ? loadScenarioFiles(files, scenario, dir, r.source, ['scenario'], problems) : {};
+  if (scenario && !files.partial) checkScenario(scenario, r.source, ['scenario'], problems);
   const checks = Array.isArray(obj.checks) && obj.checks.length > 0 ? obj.checks.map((c, i) => parseCheck(r, c, ['checks', i])) : r.error(['checks'], "an exercise needs a non-empty list 'checks'");
   const starter = requiredFile(files, dir, 'starter.yaml', problems);
   const solution = requiredFile(files, dir, 'solution.yaml', problems);

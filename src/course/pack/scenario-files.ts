@@ -2,6 +2,7 @@
  * A scenario may name files in `apply:` steps (relative to the scenario's folder). The pack loader reads
  * them up front, confined to the pack, so checking and predicting do no I/O and cannot escape the pack.
  */
+import { parseScenarioData } from '../run.js';
 import type { Problem } from '../types.js';
 import { isObj } from './fields.js';
 import type { PackFiles } from './files.js';
@@ -37,3 +38,17 @@ export function loadScenarioFiles(files: PackFiles, scenario: unknown, baseDir: 
   return out;
 }
 
+
+/**
+ * Validates a scenario held as pack data with the runtime's parser, re-pointing each problem at the
+ * line of the pack file it came from (the runtime reports a field path such as `steps[1].delete.kind`).
+ */
+export function checkScenario(scenario: unknown, source: YamlSource, scenarioPath: (string | number)[], problems: Problem[]): void {
+  for (const p of parseScenarioData(scenario, source.file).problems) {
+    const segments = (p.path ?? '').split(/\.|\[(\d+)\]/).filter((x) => x !== undefined && x !== '').map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+    const problem: Problem = { severity: p.severity, file: source.file, line: source.lineOf([...scenarioPath, ...segments]), message: `scenario: ${p.message}` };
+    if (p.path) problem.path = [...scenarioPath.map(String), p.path].join('.');
+    if (p.hint) problem.hint = p.hint;
+    problems.push(problem);
+  }
+}

@@ -1,0 +1,36 @@
+/** What the line-mode commands share: the pack, the learner's progress and workspace, resolved once. */
+import { loadCoursePack, loadProgress, PackError, resolveWorkspace, saveProgress, type LoadedProgress, type Pack } from '../../course/index.js';
+import { InputError, type CliIO } from '../io.js';
+
+export interface CourseSession {
+  pack: Pack;
+  progress: LoadedProgress;
+  workspace: string;
+  /** Saves progress; a failure to write is a warning, never a lost check result. */
+  save(): void;
+}
+
+export function openSession(io: CliIO, values: Record<string, unknown>, scope: 'all' | 'exercises' = 'all'): CourseSession {
+  let pack: Pack;
+  try {
+    pack = loadCoursePack({ lessons: typeof values.lessons === 'string' ? values.lessons : undefined, cwd: io.cwd, scope });
+  } catch (err) {
+    if (err instanceof PackError) throw new InputError(err.message);
+    throw err;
+  }
+  const progress = loadProgress({ env: io.env });
+  for (const w of progress.warnings) io.stderr.write(`${io.errColor.yellow('warning:')} ${w}\n`);
+  const workspace = resolveWorkspace({ flag: typeof values.workspace === 'string' ? values.workspace : undefined, env: io.env, cwd: io.cwd });
+  return {
+    pack,
+    progress,
+    workspace,
+    save() {
+      try {
+        saveProgress(progress.progress, progress.path);
+      } catch (err) {
+        io.stderr.write(`${io.errColor.yellow('warning:')} could not save progress to ${progress.path}: ${(err as Error).message}\n`);
+      }
+    },
+  };
+}
