@@ -5,6 +5,8 @@ import { deploymentController } from './deployment/index.js';
 import { statefulSetController } from './statefulset/index.js';
 import { daemonSetController } from './daemonset/index.js';
 import { persistentVolumeController } from './persistentvolume/index.js';
+import { jobController, ttlAfterFinishedController } from './job/index.js';
+import { cronJobController } from './cronjob/index.js';
 
 export const controllers: Controller[] = [
   replicaSetController,
@@ -12,4 +14,7 @@ export const controllers: Controller[] = [
   statefulSetController,
   daemonSetController,
   persistentVolumeController,
+  jobController,
+  ttlAfterFinishedController,
+  cronJobController,
 ];

@@ -285,11 +285,18 @@ export function timeZoneError(timeZone: string): string | undefined {
  * prefixed when timeZone is set and valid and the schedule carries no TZ of its own.
  */
 export function cronJobSchedule(schedule: string, timeZone: string | undefined): ParseResult {
-  if (schedule.includes('TZ') || timeZone === undefined || typeof loadZone(timeZone) === 'string') {
-    return parseSchedule(schedule);
+  const text = schedule.includes('TZ') || timeZone === undefined || typeof loadZone(timeZone) === 'string' ? schedule : `TZ=${timeZone} ${schedule}`;
+  let parsed = parsedSchedules.get(text);
+  if (!parsed) {
+    parsed = parseSchedule(text);
+    // Parsing is pure; a CronJob is synced many times, so remember a bounded number of results.
+    if (parsedSchedules.size >= 1000) parsedSchedules.clear();
+    parsedSchedules.set(text, parsed);
   }
-  return parseSchedule(`TZ=${timeZone} ${schedule}`);
+  return parsed;
 }
+
+const parsedSchedules = new Map<string, ParseResult>();
 
 /**
  * The first activation strictly after `afterMs` (robfig's Schedule.Next), or undefined where Go

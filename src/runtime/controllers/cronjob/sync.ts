@@ -1,0 +1,258 @@
+/**
+ * The CronJob controller (pkg/controller/cronjob/cronjob_controllerv2.go: sync, cleanupFinishedJobs,
+ * syncCronJob): history cleanup, bookkeeping of active Jobs, then at most one new Job for the most
+ * recent unmet schedule, honouring suspend, startingDeadlineSeconds and concurrencyPolicy.
+ * The next wake-up is a loop timer that settling does not wait for: no schedule fires while the
+ * simulation settles.
+ */
+import type { ObjectReference } from 'kubernetes-types/core/v1.js';
+import type { CronJobStatus } from 'kubernetes-types/batch/v1.js';
+import type { Action, SyncContext } from '../../controller.js';
+import type { CronJob, Job, KubeObject, Stored } from '../../api/types.js';
+import { controllerRef, newControllerRef, refOf, splitKey } from '../../api/types.js';
+import { parseTime, rfc3339 } from '../../time.js';
+import { isTrue } from '../job/conditions.js';
+import { jsonEqual } from '../job/equal.js';
+import { jobNameFor, mostRecentScheduleTime, nextWakeTime, type ScheduleState } from './missed.js';
+import { cronJobSchedule, timeZoneError, type Schedule } from './schedule.js';
+import { formatRFC1123Z, formatRFC3339, loadZone, UTC_ZONE } from './zone.js';
+
+export const SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
+
+type StoredJob = Stored<Job>;
+
+export function syncCronJob(key: string, ctx: SyncContext): Action[] {
+  const { namespace, name } = splitKey(key);
+  const cj = ctx.store.get<CronJob>('CronJob', namespace, name);
+  if (!cj) return [];
+  const jobs = ctx.store.dependentsOf<Job>(cj.metadata.uid, 'Job').filter((j) => controllerRef(j)?.uid === cj.metadata.uid);
+  return new CronJobSync(cj, jobs, ctx.now).run();
+}
+
+function finishedType(job: StoredJob): 'Complete' | 'Failed' | undefined {
+  if (isTrue(job.status?.conditions, 'Complete')) return 'Complete';
+  if (isTrue(job.status?.conditions, 'Failed')) return 'Failed';
+  return undefined;
+}
+
+/** byJobStartTime: started before not started, earlier first, then by name. */
+function byStartTime(a: StoredJob, b: StoredJob): number {
+  const sa = a.status?.startTime;
+  const sb = b.status?.startTime;
+  if (!sa !== !sb) return sa ? -1 : 1;
+  if (sa && sb && sa !== sb) return (parseTime(sa) ?? 0) - (parseTime(sb) ?? 0);
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+class CronJobSync {
+  private readonly actions: Action[] = [];
+  private readonly status: CronJobStatus;
+
+  constructor(
+    private readonly cj: Stored<CronJob>,
+    private readonly jobs: readonly StoredJob[],
+    private readonly now: number,
+  ) {
+    this.status = { ...cj.status };
+  }
+
+  run(): Action[] {
+    this.cleanupFinishedJobs();
+    this.reconcile();
+    const s = this.status;
+    const out: CronJobStatus = {};
+    if (s.active && s.active.length > 0) out.active = s.active;
+    if (s.lastScheduleTime) out.lastScheduleTime = s.lastScheduleTime;
+    if (s.lastSuccessfulTime) out.lastSuccessfulTime = s.lastSuccessfulTime;
+    const statusActions: Action[] = jsonEqual(out, this.cj.status ?? {}) ? [] : [{ type: 'updateStatus', object: { ...this.cj, status: out } }];
+    // The status write follows the API calls it records (creations and deletions), as upstream.
+    const requeue = this.actions.filter((a) => a.type === 'requeueAfter');
+    return [...this.actions.filter((a) => a.type !== 'requeueAfter'), ...statusActions, ...requeue];
+  }
+
+  /** successfulJobsHistoryLimit / failedJobsHistoryLimit: delete the oldest finished Jobs over the limit. */
+  private cleanupFinishedJobs(): void {
+    const spec = this.cj.spec!;
+    const complete = this.jobs.filter((j) => finishedType(j) === 'Complete');
+    const failed = this.jobs.filter((j) => finishedType(j) === 'Failed');
+    if (spec.successfulJobsHistoryLimit != null) this.removeOldest(complete, spec.successfulJobsHistoryLimit);
+    if (spec.failedJobsHistoryLimit != null) this.removeOldest(failed, spec.failedJobsHistoryLimit);
+  }
+
+  private removeOldest(jobs: StoredJob[], keep: number): void {
+    const excess = jobs.length - keep;
+    if (excess <= 0) return;
+    for (const j of [...jobs].sort(byStartTime).slice(0, excess)) this.deleteJob(j.metadata.name, j.metadata.uid);
+  }
+
+  private deleteJob(name: string, uid: string | undefined): void {
+    this.actions.push({
+      type: 'delete',
+      kind: 'Job',
+      namespace: this.cj.metadata.namespace,
+      name,
+      propagationPolicy: 'Background',
+      event: { eventType: 'Normal', reason: 'SuccessfulDelete', involved: refOf(this.cj), message: `Deleted job ${name}` },
+    });
+    this.status.active = (this.status.active ?? []).filter((r) => r.uid !== uid);
+  }
+
+  private event(eventType: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.actions.push({ type: 'event', eventType, reason, involved: refOf(this.cj), message });
+  }
+
+  private reconcile(): void {
+    this.trackJobs();
+    const cj = this.cj;
+    if (cj.metadata.deletionTimestamp) return;
+    const tz = cj.spec?.timeZone ?? undefined;
+    const tzError = tz === undefined ? undefined : timeZoneError(tz);
+    if (tz !== undefined && tzError) {
+      this.event('Warning', 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(tz)}: ${tzError}`);
+      return;
+    }
+    if (cj.spec?.suspend === true) return;
+    const text = cj.spec?.schedule ?? '';
+    if (text.includes('TZ')) {
+      this.event('Warning', 'UnsupportedSchedule', `CRON_TZ or TZ used in schedule ${JSON.stringify(text)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`);
+    }
+    const parsed = cronJobSchedule(text, tz);
+    if (!parsed.ok) {
+      this.event('Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(text)} : ${parsed.error}`);
+      return;
+    }
+    this.startDueJob(parsed.schedule, tz);
+  }
+
+  /** Active list bookkeeping, SawCompletedJob, lastSuccessfulTime, missing and unexpected Jobs. */
+  private trackJobs(): void {
+    const active = (this.status.active ?? []).map((r) => this.resolveRef(r));
+    this.status.active = active;
+    const children = new Set<string>();
+    for (const j of this.jobs) {
+      children.add(j.metadata.uid);
+      const found = active.some((r) => r.uid === j.metadata.uid);
+      const done = finishedType(j);
+      if (!found && !done) {
+        this.event('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
+      } else if (found && done) {
+        this.status.active = this.status.active!.filter((r) => r.uid !== j.metadata.uid);
+        this.event('Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, status: ${done}`);
+      } else if (done === 'Complete') {
+        const completed = j.status?.completionTime;
+        const last = this.status.lastSuccessfulTime;
+        if (completed && (!last || (parseTime(completed) ?? 0) > (parseTime(last) ?? 0))) this.status.lastSuccessfulTime = completed;
+      }
+    }
+    for (const r of this.status.active ?? []) {
+      if (r.uid && children.has(r.uid)) continue;
+      this.event('Normal', 'MissingJob', `Active job went missing: ${r.name}`);
+      this.status.active = this.status.active!.filter((x) => x !== r);
+    }
+  }
+
+  /**
+   * A reference written in the sync that created the Job carries no uid yet (the store names it on
+   * creation); fill it in from the Job of that name.
+   */
+  private resolveRef(r: ObjectReference): ObjectReference {
+    if (r.uid) return r;
+    const job = this.jobs.find((j) => j.metadata.name === r.name);
+    return job ? jobRef(job) : r;
+  }
+
+  private scheduleState(): ScheduleState {
+    const created = parseTime(this.cj.metadata.creationTimestamp) ?? this.now;
+    const last = this.status.lastScheduleTime ? parseTime(this.status.lastScheduleTime) : undefined;
+    const deadline = this.cj.spec?.startingDeadlineSeconds ?? undefined;
+    return { created, ...(last !== undefined ? { lastScheduled: last } : {}), ...(deadline != null ? { startingDeadlineSeconds: deadline } : {}) };
+  }
+
+  private requeue(schedule: Schedule): void {
+    const next = nextWakeTime(this.scheduleState(), this.now, schedule);
+    if (next !== undefined) this.actions.push({ type: 'requeueAfter', ms: next - this.now, timer: true });
+  }
+
+  private startDueJob(schedule: Schedule, tz: string | undefined): void {
+    const cj = this.cj;
+    const now = this.now;
+    const found = mostRecentScheduleTime(this.scheduleState(), now, schedule, true);
+    if (found.mostRecent === undefined || found.mostRecent > now) {
+      if (found.error) {
+        this.event('Warning', 'InvalidSchedule', `invalid schedule: ${cj.spec?.schedule} : ${found.error}`);
+        return;
+      }
+      this.requeue(schedule);
+      return;
+    }
+    if (found.missed === 'many') {
+      this.event('Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew');
+    }
+    const scheduled = found.mostRecent;
+    const deadline = cj.spec?.startingDeadlineSeconds;
+    if (deadline != null && scheduled + deadline * 1000 < now) {
+      this.event('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRFC1123Z(scheduled)}`);
+      this.requeue(schedule);
+      return;
+    }
+    const jobName = jobNameFor(cj.metadata.name, scheduled);
+    const active = this.status.active ?? [];
+    const last = this.status.lastScheduleTime ? parseTime(this.status.lastScheduleTime) : undefined;
+    if (active.some((r) => r.name === jobName) || last === scheduled) {
+      this.requeue(schedule);
+      return;
+    }
+    if (cj.spec?.concurrencyPolicy === 'Forbid' && active.length > 0) {
+      this.event('Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
+      this.requeue(schedule);
+      return;
+    }
+    if (cj.spec?.concurrencyPolicy === 'Replace') {
+      for (const r of [...active]) this.deleteJob(r.name ?? '', r.uid);
+    }
+    const existing = this.jobs.find((j) => j.metadata.name === jobName);
+    if (existing) {
+      // Created earlier but not recorded: record it (upstream's AlreadyExists path), no event.
+      this.status.active = [...(this.status.active ?? []), jobRef(existing)];
+    } else {
+      this.actions.push({
+        type: 'create',
+        object: this.jobFromTemplate(jobName, scheduled, tz),
+        event: { eventType: 'Normal', reason: 'SuccessfulCreate', involved: refOf(cj), message: `Created job ${jobName}` },
+      });
+      this.status.active = [...(this.status.active ?? []), { kind: 'Job', namespace: cj.metadata.namespace, name: jobName, apiVersion: 'batch/v1' }];
+    }
+    this.status.lastScheduleTime = rfc3339(scheduled);
+    this.requeue(schedule);
+  }
+
+  /** getJobFromTemplate2: labels and annotations of the template, the scheduled time, the owner. */
+  private jobFromTemplate(name: string, scheduled: number, tz: string | undefined): KubeObject {
+    const template = this.cj.spec?.jobTemplate ?? {};
+    const zone = tz === undefined ? UTC_ZONE : loadZone(tz);
+    const annotations = {
+      ...(template.metadata?.annotations ?? {}),
+      [SCHEDULED_TIMESTAMP_ANNOTATION]: formatRFC3339(typeof zone === 'string' ? UTC_ZONE : zone, scheduled),
+    };
+    const metadata: Job['metadata'] = {
+      name,
+      namespace: this.cj.metadata.namespace,
+      annotations,
+      ownerReferences: [newControllerRef(this.cj)],
+    };
+    if (template.metadata?.labels) metadata!.labels = { ...template.metadata.labels };
+    return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: template.spec ?? { template: {} } };
+  }
+}
+
+/** The ObjectReference kept in status.active (ref.GetReference of the Job). */
+function jobRef(job: StoredJob): ObjectReference {
+  return {
+    kind: 'Job',
+    namespace: job.metadata.namespace,
+    name: job.metadata.name,
+    uid: job.metadata.uid,
+    apiVersion: 'batch/v1',
+    resourceVersion: job.metadata.resourceVersion,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The Job controller (pkg/controller/job) and the TTL-after-finished controller
+ * (pkg/controller/ttlafterfinished), which deletes finished Jobs once their TTL has passed.
+ */
+import type { Controller, SyncContext, Action } from '../../controller.js';
+import type { Job } from '../../api/types.js';
+import { controllerRef, keyOf, splitKey } from '../../api/types.js';
+import { parseTime } from '../../time.js';
+import { findCondition } from './conditions.js';
+import { syncJob } from './sync.js';
+
+export const jobController: Controller = {
+  name: 'job-controller',
+  watches: {
+    Job: (change) => (change.type === 'DELETED' ? [] : [keyOf(change.object)]),
+    Pod: (change) => {
+      const owner = controllerRef(change.object);
+      if (owner?.kind !== 'Job') return [];
+      return [`${change.object.metadata.namespace ?? 'default'}/${owner.name}`];
+    },
+  },
+  sync: syncJob,
+};
+
+/** When a finished Job expires: its Complete/Failed transition time plus ttlSecondsAfterFinished. */
+export function expiresAt(job: { spec?: Job['spec']; status?: Job['status'] }): number | undefined {
+  const ttl = job.spec?.ttlSecondsAfterFinished;
+  if (ttl == null) return undefined;
+  const done = [findCondition(job.status?.conditions, 'Complete'), findCondition(job.status?.conditions, 'Failed')].find(
+    (c) => c?.status === 'True',
+  );
+  const finishedAt = done?.lastTransitionTime ? parseTime(done.lastTransitionTime) : undefined;
+  return finishedAt === undefined ? undefined : finishedAt + ttl * 1000;
+}
+
+export const ttlAfterFinishedController: Controller = {
+  name: 'ttl-after-finished-controller',
+  watches: {
+    Job: (change) => (change.type === 'DELETED' ? [] : [keyOf(change.object)]),
+  },
+  sync(key: string, ctx: SyncContext): Action[] {
+    const { namespace, name } = splitKey(key);
+    const job = ctx.store.get<Job>('Job', namespace, name);
+    if (!job || job.metadata.deletionTimestamp) return [];
+    const expiry = expiresAt(job);
+    if (expiry === undefined) return [];
+    if (expiry > ctx.now) return [{ type: 'requeueAfter', ms: expiry - ctx.now }];
+    // Upstream deletes with foreground propagation: the pods go with the Job.
+    return [{ type: 'delete', kind: 'Job', namespace, name, propagationPolicy: 'Foreground' }];
+  },
+};

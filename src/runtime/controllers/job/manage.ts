@@ -1,0 +1,171 @@
+/**
+ * manageJob (pkg/controller/job/job_controller.go): keep the right number of pods running —
+ * never more than parallelism nor than the completions still needed — creating the lowest free
+ * indexes first for Indexed Jobs, deleting the cheapest pods first, and waiting out the pod
+ * failure back-off before replacing failed pods.
+ */
+import type { Action } from '../../controller.js';
+import type { Job, Pod, Stored } from '../../api/types.js';
+import { newControllerRef, refOf } from '../../api/types.js';
+import { remainingBackoff, type BackoffRecord } from './backoff.js';
+import { COMPLETION_INDEX_ENV, COMPLETION_INDEX_KEY, completionIndexOf, firstPendingIndexes, podGenerateNameWithIndex } from './indexes.js';
+import { byDeletionPreference, isReady, JOB_TRACKING_FINALIZER, onlyReplaceFailedPods, type JobPod } from './pods.js';
+
+/** Upstream MaxPodCreateDeletePerSync. */
+export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
+
+export interface ManageInput {
+  job: Stored<Job>;
+  now: number;
+  activePods: readonly JobPod[];
+  /** Succeeded pods so far (status plus newly seen). */
+  succeeded: number;
+  succeededIndexes: ReadonlySet<number>;
+  terminating: number;
+  /** The back-off record, computed only when pods are to be created (it reads every finished pod). */
+  backoff: () => BackoffRecord;
+}
+
+export interface ManageResult {
+  active: number;
+  /** Pods this sync started deleting, and how many of them were ready. */
+  removed: number;
+  removedReady: number;
+  actions: Action[];
+  /** Sync again after this long (back-off still running). */
+  requeueMs?: number;
+}
+
+/** How many pods should be running. */
+export function wantActive(completions: number | undefined, parallelism: number, succeeded: number, active: number): number {
+  if (completions === undefined) return succeeded > 0 ? active : parallelism;
+  return Math.max(0, Math.min(parallelism, completions - succeeded));
+}
+
+export function manageJob(input: ManageInput): ManageResult {
+  const { job, activePods } = input;
+  const active = activePods.length;
+  if (job.spec?.suspend === true) return removePods(job, podsForRemoval(job, activePods, active), active);
+  const completions = job.spec?.completions ?? undefined;
+  const want = wantActive(completions, job.spec?.parallelism ?? 1, input.succeeded, active);
+  const surplus = podsForRemoval(job, activePods, Math.max(0, active - want)).slice(0, MAX_POD_CREATE_DELETE_PER_SYNC);
+  // Upstream never creates and deletes in the same sync; deleting wins.
+  if (surplus.length > 0) return removePods(job, surplus, active);
+  const terminating = onlyReplaceFailedPods(job) ? input.terminating : 0;
+  let diff = want - terminating - active;
+  if (diff <= 0) return { active, removed: 0, removedReady: 0, actions: [] };
+  const wait = remainingBackoff(input.backoff(), input.now);
+  // Upstream reports active 0 while waiting; the true count is kept here so status.active never lies.
+  if (wait > 0) return { active, removed: 0, removedReady: 0, actions: [], requeueMs: wait };
+  diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC);
+  const indexes = isIndexed(job) ? firstPendingIndexes(completions ?? 0, takenIndexes(input), diff) : undefined;
+  const count = indexes ? indexes.length : diff;
+  const actions: Action[] = [];
+  for (let i = 0; i < count; i++) actions.push(createPod(job, indexes?.[i]));
+  return { active: active + count, removed: 0, removedReady: 0, actions };
+}
+
+export function isIndexed(job: Stored<Job>): boolean {
+  return job.spec?.completionMode === 'Indexed';
+}
+
+function takenIndexes(input: ManageInput): Set<number> {
+  const taken = new Set(input.succeededIndexes);
+  for (const p of input.activePods) {
+    const ix = completionIndexOf(p.metadata.annotations);
+    if (ix !== undefined) taken.add(ix);
+  }
+  return taken;
+}
+
+/**
+ * activePodsForRemoval: for Indexed Jobs first pods without a valid index and duplicates of an
+ * index, then the cheapest pods, until at least `atLeast` are chosen.
+ */
+export function podsForRemoval(job: Stored<Job>, pods: readonly JobPod[], atLeast: number): JobPod[] {
+  const remove: JobPod[] = [];
+  let left = [...pods];
+  if (isIndexed(job)) {
+    const completions = job.spec?.completions ?? 0;
+    const seen = new Set<number>();
+    left = [];
+    for (const p of [...pods].sort((a, b) => byDeletionPreference(b, a))) {
+      const ix = completionIndexOf(p.metadata.annotations);
+      if (ix === undefined || ix >= completions || seen.has(ix)) remove.push(p);
+      else {
+        seen.add(ix);
+        left.push(p);
+      }
+    }
+  }
+  if (remove.length < atLeast) remove.push(...left.sort(byDeletionPreference).slice(0, atLeast - remove.length));
+  return remove;
+}
+
+/** deleteJobPods: the pod is not counted as failed, so its tracking finalizer goes first. */
+function removePods(job: Stored<Job>, pods: readonly JobPod[], active: number): ManageResult {
+  const actions: Action[] = [];
+  for (const p of pods) actions.push(...deletePod(job, p, true));
+  return { active: active - pods.length, removed: pods.length, removedReady: pods.filter(isReady).length, actions };
+}
+
+export function deletePod(job: Stored<Job>, pod: JobPod, dropFinalizer: boolean): Action[] {
+  const actions: Action[] = [];
+  if (dropFinalizer && pod.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) actions.push(withoutFinalizer(pod));
+  actions.push({
+    type: 'delete',
+    kind: 'Pod',
+    namespace: pod.metadata.namespace,
+    name: pod.metadata.name,
+    event: { eventType: 'Normal', reason: 'SuccessfulDelete', involved: refOf(job), message: `Deleted pod: ${pod.metadata.name}` },
+  });
+  return actions;
+}
+
+export function withoutFinalizer(pod: JobPod): Action {
+  const finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
+  const metadata = { ...pod.metadata };
+  if (finalizers.length > 0) metadata.finalizers = finalizers;
+  else delete metadata.finalizers;
+  return { type: 'update', object: { ...pod, metadata } };
+}
+
+/** A pod from the Job's template (GetPodFromTemplate), with the Indexed Job additions. */
+export function createPod(job: Stored<Job>, index: number | undefined): Action {
+  const template = job.spec?.template ?? {};
+  const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
+  const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
+  // The store copies what it creates, so the template is shared, not cloned.
+  let spec: Pod['spec'] = template.spec ?? { containers: [] };
+  let generateName = `${job.metadata.name}-`;
+  if (index !== undefined) {
+    annotations[COMPLETION_INDEX_KEY] = String(index);
+    labels[COMPLETION_INDEX_KEY] = String(index);
+    spec = withIndexEnv({ ...spec!, hostname: `${job.metadata.name}-${index}` });
+    generateName = podGenerateNameWithIndex(job.metadata.name, index);
+  }
+  const metadata: Pod['metadata'] = {
+    generateName,
+    namespace: job.metadata.namespace,
+    labels,
+    ownerReferences: [newControllerRef(job)],
+    finalizers: [...(template.metadata?.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER],
+  };
+  if (Object.keys(annotations).length > 0) metadata!.annotations = annotations;
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+  return {
+    type: 'create',
+    object: pod,
+    event: { eventType: 'Normal', reason: 'SuccessfulCreate', involved: refOf(job), message: 'Created pod: {name}' },
+  };
+}
+
+/** addCompletionIndexEnvVariables: JOB_COMPLETION_INDEX from the index annotation, in every container. */
+function withIndexEnv(spec: NonNullable<Pod['spec']>): NonNullable<Pod['spec']> {
+  const env = { name: COMPLETION_INDEX_ENV, valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${COMPLETION_INDEX_KEY}']` } } };
+  const add = <C extends { env?: { name: string }[] }>(c: C): C =>
+    c.env?.some((e) => e.name === COMPLETION_INDEX_ENV) ? c : { ...c, env: [...(c.env ?? []), env] };
+  const out = { ...spec, containers: spec.containers.map(add) };
+  if (spec.initContainers) out.initContainers = spec.initContainers.map(add);
+  return out;
+}
