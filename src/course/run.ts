@@ -44,9 +44,6 @@ export function parseScenarioData(data: unknown, file: string): { scenario?: Sce
 export function runScenario(input: RunInput): RunOutcome {
   const loaded = loadManifestText(input.manifestText, input.file);
   if (loaded.problems.some((p) => p.severity === 'error')) return { ok: false, stage: 'manifest', problems: loaded.problems };
-  if (loaded.objects.length === 0) {
-    return { ok: false, stage: 'manifest', problems: [{ severity: 'error', rule: 'empty', file: input.file, line: 1, column: 1, message: 'the file has no Kubernetes objects', hint: 'Write at least one object with apiVersion, kind and metadata.name.' }] };
-  }
   const scenario = parseScenarioData(input.scenario, 'scenario');
   if (!scenario.scenario) return { ok: false, stage: 'scenario', problems: scenario.problems };
   const result = simulate({

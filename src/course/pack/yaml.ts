@@ -26,8 +26,8 @@ export function parsePackYaml(text: string, file: string, lineOffset = 0): { sou
   }
   const problems: Problem[] = [];
   for (const e of doc.errors) {
-    const pos = e.linePos?.[0];
-    problems.push({ severity: 'error', file, line: pos ? pos.line + lineOffset : undefined, column: pos?.col, message: firstLine(e.message) });
+    const pos = lineCounter.linePos(e.pos[0]);
+    problems.push({ severity: 'error', file, line: pos.line + lineOffset, column: pos.col, message: firstLine(e.message) });
   }
   if (problems.length) return { problems };
   let data: unknown;
