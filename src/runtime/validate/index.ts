@@ -62,7 +62,7 @@ function load(text: string, file: string, advice: boolean): { objects: LoadedObj
   const problems = [...parsed.problems];
   const objects: LoadedObject[] = [];
   for (const doc of parsed.docs) {
-    const locator: Locator = { file, positionOf: doc.positionOf };
+    const locator: Locator = { file, positionOf: doc.positionOf, sourceOf: doc.sourceOf };
     if (isPlainObject(doc.value) && doc.value['kind'] === 'List' && (doc.value['apiVersion'] === 'v1' || doc.value['apiVersion'] === undefined)) {
       loadList(doc, locator, advice, objects, problems);
     } else {

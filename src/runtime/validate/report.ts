@@ -19,6 +19,8 @@ export function formatPath(path: Path): string {
 export interface Locator {
   file: string;
   positionOf(path: Path, at?: 'key' | 'value'): Position;
+  /** A scalar's source text as written, when known. */
+  sourceOf?(path: Path): string | undefined;
 }
 
 export class Reporter {
@@ -38,6 +40,11 @@ export class Reporter {
 
   warn(rule: string, path: Path, message: string, hint?: string): void {
     this.add('warning', rule, path, message, hint, 'key');
+  }
+
+  /** How the value at `path` was written in the file (e.g. `1.0` where the data says 1). */
+  sourceOf(path: Path): string | undefined {
+    return this.where.sourceOf?.([...this.prefix, ...path]);
   }
 
   get errorCount(): number {

@@ -42,7 +42,7 @@ function checkObject(value: unknown, ref: TypeRef, path: Path, r: Reporter, root
   }
   for (const [key, [, required]] of Object.entries(type.f)) {
     if (required && (value[key] === undefined || value[key] === null)) {
-      r.error('required', [...path, key], `required field "${key}" is missing`, `Add "${key}:" under ${path.length ? formatPath(path) : 'the top level'}.`);
+      r.error('required', [...path, key], `required field "${key}" is missing`, requiredHint(key, path.length ? formatPath(path) : 'the top level'));
     }
   }
 }
@@ -82,7 +82,11 @@ function checkPrimitive(value: unknown, ref: TypeRef, path: Path, r: Reporter): 
       return;
     case 'string':
     case 'time':
-      if (typeof value !== 'string') wrongType(value, 'a string', path, r, typeof value === 'number' || typeof value === 'boolean' ? `Put the value in quotes: "${String(value)}".` : undefined);
+      if (typeof value !== 'string') {
+        // Quote what the learner wrote (`1.0`), not what YAML made of it (1).
+        const written = r.sourceOf(path) ?? String(value);
+        wrongType(value, 'a string', path, r, typeof value === 'number' || typeof value === 'boolean' ? `Put the value in quotes: "${written}".` : undefined);
+      }
       return;
     case 'integer':
       if (typeof value === 'number' && Number.isInteger(value)) return;
@@ -104,6 +108,20 @@ function checkQuantity(value: unknown, path: Path, r: Reporter): void {
   if (typeof value !== 'string') return wrongType(value, 'a quantity such as "500m" or "128Mi"', path, r);
   const hint = quantityHint(value);
   if (hint) r.error('quantity', path, `${quote(value)} is not a valid resource quantity`, hint, 'value');
+}
+
+/** Why a field is required, where a plain "add it" would not teach anything. */
+const REQUIRED_HINTS: Record<string, string> = {
+  selector: 'Add "selector: {matchLabels: {app: web}}" with labels that spec.template.metadata.labels also has (apps/v1 requires it).',
+  template: 'Add "template:" with metadata.labels and a spec listing the containers of the Pods to create.',
+  containers: 'Add "containers:" with at least one "- name: app" and "image: nginx:1.27".',
+  serviceName: 'Add "serviceName:" naming the headless Service that gives the Pods stable DNS names.',
+  schedule: 'Add "schedule:" in cron syntax, e.g. "*/5 * * * *" for every 5 minutes.',
+  jobTemplate: 'Add "jobTemplate:" with the spec of the Job to create at each scheduled time.',
+};
+
+export function requiredHint(key: string, where: string): string {
+  return (Object.hasOwn(REQUIRED_HINTS, key) ? REQUIRED_HINTS[key] : undefined) ?? `Add "${key}:" under ${where}.`;
 }
 
 function describe(value: unknown): string {

@@ -32,5 +32,8 @@ export function yamlErrorProblem(err: YAMLError, text: string, file: string, at:
   // The yaml package's own sentence, first line only (it may quote source text: keep it terminal-safe).
   const first = quote(err.message.split('\n')[0] ?? '', 160).replace(/^"|"$/g, '');
   const what = first.charAt(0).toLowerCase() + first.slice(1).replace(/\.$/, '');
-  return { ...base, rule: 'yaml-syntax', message: `YAML syntax error: ${what}`, hint: HINTS[err.code] ?? GENERIC_HINT };
+  // "... must be sufficiently indented and end with a }": usually a bracket that was never closed.
+  const unclosed = /end with an? ([\]}])/.exec(what);
+  const hint = unclosed ? `Close the bracket: add the missing "${unclosed[1]}" (or write the collection as indented lines).` : (HINTS[err.code] ?? GENERIC_HINT);
+  return { ...base, rule: 'yaml-syntax', message: `YAML syntax error: ${what}`, hint };
 }

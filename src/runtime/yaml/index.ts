@@ -38,6 +38,8 @@ export interface ParsedDoc {
    * at='value' the value's. A path that does not exist resolves to its deepest existing ancestor.
    */
   positionOf(path: readonly PathSegment[], at?: 'key' | 'value'): Position;
+  /** The source text of the scalar at `path` exactly as written (e.g. `1.0`), if there is one. */
+  sourceOf(path: readonly PathSegment[]): string | undefined;
 }
 
 /** Parses a multi-document YAML text; never throws. Documents with syntax errors are left out of `docs`. */
@@ -201,7 +203,17 @@ function parseChecked(text: string, file: string): { docs: ParsedDoc[]; problems
       return;
     }
     if (value === null || value === undefined) return; // `---` with nothing (or only comments) after it
-    docs.push({ index, value, ...start, positionOf: (path, at = 'key') => positionIn(doc, contents, path, at, pos) });
+    docs.push({
+      index,
+      value,
+      ...start,
+      positionOf: (path, at = 'key') => pos(nodeAt(doc, contents, path, at).offset),
+      sourceOf: (path) => {
+        const found = nodeAt(doc, contents, path, 'value');
+        const range = (found.node as { range?: [number, number, number] } | undefined)?.range;
+        return found.exact && isScalar(found.node) && range ? text.slice(range[0], range[1]) : undefined;
+      },
+    });
   });
   return { docs, problems };
 }
@@ -225,32 +237,33 @@ function depthOf(root: Node): number {
   return max;
 }
 
-function positionIn(doc: Document, root: ParsedNode, path: readonly PathSegment[], at: 'key' | 'value', pos: (offset: number) => Position): Position {
+/** The node at `path` (or its deepest existing ancestor) and the offset of its key or value. */
+function nodeAt(doc: Document, root: ParsedNode, path: readonly PathSegment[], at: 'key' | 'value'): { node: unknown; offset: number; exact: boolean } {
   let node: unknown = root;
-  let best = startOf(root);
+  let offset: number = startOf(root);
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (isAlias(node)) node = node.resolve(doc);
     const last = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
+      if (!pair) return { node, offset, exact: false };
       const keyStart = startOf(pair.key);
-      const valueStart = startOf(pair.value);
-      best = last && at === 'value' ? (valueStart ?? keyStart ?? best) : (keyStart ?? best);
+      offset = last && at === 'value' ? (startOf(pair.value) ?? keyStart ?? offset) : (keyStart ?? offset);
       node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg];
-      if (item === undefined) break;
-      best = startOf(item) ?? best;
+      if (item === undefined) return { node, offset, exact: false };
+      offset = startOf(item) ?? offset;
       node = item;
-    } else break;
+    } else return { node, offset, exact: false };
   }
-  return pos(best ?? 0);
+  if (isAlias(node)) node = node.resolve(doc);
+  return { node, offset, exact: true };
 }
 
-function startOf(node: unknown): number | undefined;
 function startOf(node: ParsedNode): number;
+function startOf(node: unknown): number | undefined;
 function startOf(node: unknown): number | undefined {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range ? range[0] : undefined;

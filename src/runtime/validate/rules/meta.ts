@@ -35,7 +35,7 @@ export function checkObjectName(kind: string, name: string, path: Path, r: Repor
   const rule = NAME_RULES[kind] ?? 'dns1123-subdomain';
   const problem = checkName(name, rule);
   if (problem) {
-    r.error('name-format', path, `name ${quote(name)} ${problem}`, `Use a lower-case name such as "${suggestName(name)}".`, 'value');
+    r.error('name-format', path, `name ${quote(name)} ${problem}`, `Use a lower-case name such as "${suggestName(name, rule)}".`, 'value');
     return;
   }
   const max = MAX_NAME[kind];

@@ -22,8 +22,10 @@ export function checkName(value: string, rule: NameRule): string | undefined {
 }
 
 /** A suggestion for a name that breaks the DNS rules: lower-cased, invalid characters turned into '-'. */
-export function suggestName(value: string): string {
-  const s = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+export function suggestName(value: string, rule: NameRule = 'dns1123-label'): string {
+  let s = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  if (rule === 'dns1035-label') s = s.replace(/^[^a-z]+/, ''); // must start with a letter
+  s = s.replace(/^-+/, '').slice(0, 63).replace(/-+$/, '');
   return s || 'my-app';
 }
 
