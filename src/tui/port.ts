@@ -28,6 +28,8 @@ export interface CoursePort {
   reset(id: string): { path: string; backup?: string };
   solution(id: string): string;
   questions(lessonId: string): Question[];
+  /** Loads what quizzes need (the runtime, for predict questions) before a quiz starts. */
+  loadQuiz(): Promise<void>;
   /** The items of an order question in the (deterministic) order they are shown. */
   orderShown(question: Question): string[];
   answer(question: Question, answer: Answer): Promise<AnswerResult>;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { listCourse } from '../course/course-map.js';
 import {
   loadProgress,
@@ -10,7 +11,7 @@ import {
   type Progress,
 } from '../course/progress.js';
 import { renderMarkdown } from '../course/render.js';
-import type { Exercise, Lesson, Pack } from '../course/types.js';
+import type { Answer, AnswerResult, CheckResult, Exercise, Lesson, Pack, PredictResult, Question, SimulationRecord } from '../course/types.js';
 import { findExercise, openExercise, resetExercise } from '../course/workspace.js';
 import type { CoursePort, ExerciseInfo, LessonInfo } from './port.js';
 
@@ -110,8 +111,17 @@ export class CourseSession implements CoursePort {
     return shown;
   }
 
-  async check(): Promise<never> {
-    throw new Error('checking is not available in this version yet');
+  async check(id: string): Promise<CheckResult> {
+    const { checkExercise } = await import('../course/exercise.js');
+    const { recordAttempt } = await import('../course/progress.js');
+    const e = this.exerciseById(id);
+    const file = openExercise(this.workspace, e);
+    const result = checkExercise(this.pack, id, file.text, file.path);
+    if (result.status !== 'error') {
+      recordAttempt(this.progress, this.pack.id, id, result.status === 'passed', new Date());
+      this.save();
+    }
+    return result;
   }
 
   reset(id: string) {
@@ -126,16 +136,29 @@ export class CourseSession implements CoursePort {
     return this.lessonById(lessonId).quiz?.questions ?? [];
   }
 
-  orderShown(): string[] {
-    throw new Error('quizzes are not available in this version yet');
+  orderShown(question: Question): string[] {
+    if (question.type !== 'order') return [];
+    // The quiz module is loaded with the quiz screen, before any order question is shown.
+    if (!this.quiz) throw new Error('the quiz module is not loaded yet');
+    return this.quiz.orderShown(question);
   }
 
-  async answer(): Promise<never> {
-    throw new Error('quizzes are not available in this version yet');
+  private quiz?: typeof import('../course/quiz.js');
+
+  /** Loads the quiz module (it pulls in the runtime for predict questions). */
+  async loadQuiz(): Promise<void> {
+    this.quiz ??= await import('../course/quiz.js');
   }
 
-  async predict(): Promise<never> {
-    throw new Error('quizzes are not available in this version yet');
+  async answer(question: Question, answer: Answer): Promise<AnswerResult> {
+    await this.loadQuiz();
+    return this.quiz!.answerQuestion(question, answer);
+  }
+
+  async predict(question: Question): Promise<PredictResult> {
+    if (question.type !== 'predict') throw new Error(`question '${question.id}' is not a predict question`);
+    await this.loadQuiz();
+    return this.quiz!.predictAnswer(question);
   }
 
   saveQuiz(lessonId: string, score: number, total: number): void {
@@ -143,7 +166,29 @@ export class CourseSession implements CoursePort {
     this.save();
   }
 
-  async example(): Promise<never> {
-    throw new Error('running examples is not available in this version yet');
+  /** Runs a lesson's example manifest with its scenario, reading only files inside the lesson folder. */
+  async example(lessonId: string, index: number): Promise<SimulationRecord> {
+    const lesson = this.lessonById(lessonId);
+    const example = lesson.examples[index];
+    if (!example) throw new Error(`lesson '${lessonId}' has no example ${index + 1}`);
+    const [{ runScenario }, { parse }, { appliedPaths }] = await Promise.all([
+      import('../course/run.js'),
+      import('yaml'),
+      import('../course/pack/scenario-files.js'),
+    ]);
+    const scenario: unknown = example.scenario ? parse(readInside(lesson.dir, example.scenario)) : undefined;
+    const base = example.scenario ? dirname(example.scenario) : lesson.dir;
+    const files: Record<string, string> = {};
+    for (const { path } of appliedPaths(scenario)) files[path] = readInside(lesson.dir, resolve(base, path));
+    const run = runScenario({ manifestText: readInside(lesson.dir, example.manifest), file: example.manifest, scenario, files });
+    if (!run.ok) throw new Error(`the example “${example.title}” does not run: ${run.problems.map((p) => p.message).join('; ')}`);
+    return run.simulation;
   }
+}
+
+/** Reads a pack file, refusing paths that leave the lesson folder (the pack is untrusted). */
+function readInside(dir: string, path: string): string {
+  const rel = relative(dir, path);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`${path} is outside the lesson folder`);
+  return readFileSync(path, 'utf8');
 }

@@ -1,6 +1,6 @@
 import type { CourseMap } from '../../course/types.js';
 import type { KeyBinding } from '../keys.js';
-import { bar, fit, pad, seg, type Line } from '../text.js';
+import { bar, fit, fitLine, pad, seg, type Line } from '../text.js';
 
 /**
  * The course map (home): every lesson in order; the lesson under the cursor opens like an accordion
@@ -102,21 +102,18 @@ export function mapView(map: CourseMap, s: MapState, cols: number, lessonExample
   const done = t.lessonsRead + t.exercisesPassed;
   const total = t.lessons + t.exercises;
   const pct = total ? Math.round((done / total) * 100) : 0;
-  const barCols = Math.max(10, Math.min(40, cols - 50));
+  const stats = ` ${pct}%  lessons read ${t.lessonsRead}/${t.lessons}  exercises passed ${t.exercisesPassed}/${t.exercises}`;
+  const barCols = Math.max(10, Math.min(40, cols - 9 - stats.length));
   const header: Line[] = [
     [seg(fit(map.packTitle, cols), 'title')],
-    [
-      seg('Progress '),
-      seg(bar(done, total, barCols), 'ok'),
-      seg(` ${pct}%  lessons read ${t.lessonsRead}/${t.lessons}  exercises passed ${t.exercisesPassed}/${t.exercises}`),
-    ],
+    fitLine([seg('Progress '), seg(bar(done, total, barCols), 'ok'), seg(stats)], cols),
     ...warnings.map((w) => [seg(fit(`⚠ ${w}`, cols), 'warn')]),
     [],
   ];
-  const lines = rows.map((r) => rowLine(map, r, cols, lessonExamples));
+  const lines = rows.map((r) => fitLine(rowLine(map, r, cols, lessonExamples), cols));
   const resume = resumeRow(map);
   const footer: Line[] = [
-    resume ? [seg('Continue: ', 'dim'), seg(fit(describeRow(map, resume, lessonExamples), cols - 10), 'accent'), seg('  (c)', 'dim')] : [seg('Course complete — well done!', 'ok')],
+    resume ? [seg('Continue: ', 'dim'), seg(fit(describeRow(map, resume, lessonExamples), cols - 15), 'accent'), seg('  (c)', 'dim')] : [seg('Course complete — well done!', 'ok')],
   ];
   return { header: header.map((l) => l), rows: lines, selected: s.cursor, footer };
 }

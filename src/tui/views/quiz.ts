@@ -17,6 +17,7 @@ export class QuizScreen implements View {
   }
 
   static async open(app: AppContext, lessonId: string): Promise<QuizScreen> {
+    await app.port.loadQuiz();
     const questions = app.port.questions(lessonId);
     const state = startQuestion({ lessonId, questions, index: 0, score: 0, done: questions.length === 0 }, (q) => app.port.orderShown(q));
     return new QuizScreen(app, state);

@@ -91,7 +91,7 @@ describe('cluster frame', () => {
   });
 
   it('lists a pod’s claims beside it with their phase', () => {
-    const pvc = { kind: 'PersistentVolumeClaim', metadata: { name: 'data-mongo-0', namespace: 'default' }, status: { phase: 'Bound' } };
+    const pvc = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-mongo-0', namespace: 'default' }, status: { phase: 'Bound' } };
     const r = record([entry(0, 'ADDED', node('node-1')), entry(0, 'ADDED', pvc), entry(0, 'ADDED', pod('mongo-0', { node: 'node-1', claims: ['data-mongo-0'] }))]);
     expect(clusterFrame(new Replay(r), 0).nodes[0]!.pods[0]!.claims).toEqual([{ name: 'data-mongo-0', phase: 'Bound' }]);
   });

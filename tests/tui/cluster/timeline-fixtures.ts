@@ -4,7 +4,7 @@ import type { KubeLike, SimulationRecord, TimelineEntryLike } from '../../../src
 export const START = Date.UTC(2030, 0, 1);
 
 export function node(name: string): KubeLike {
-  return { kind: 'Node', metadata: { name }, status: { conditions: [{ type: 'Ready', status: 'True' }] } };
+  return { apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { conditions: [{ type: 'Ready', status: 'True' }] } };
 }
 
 export function pod(
@@ -12,11 +12,12 @@ export function pod(
   opts: { node?: string; phase?: string; ready?: boolean; owner?: [string, string]; waiting?: string; deleting?: boolean; claims?: string[]; restarts?: number } = {},
 ): KubeLike {
   return {
+    apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name,
       namespace: 'default',
-      ...(opts.owner ? { ownerReferences: [{ kind: opts.owner[0], name: opts.owner[1], uid: `uid-${opts.owner[1]}`, controller: true }] } : {}),
+      ...(opts.owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: opts.owner[0], name: opts.owner[1], uid: `uid-${opts.owner[1]}`, controller: true }] } : {}),
       ...(opts.deleting ? { deletionTimestamp: '2030-01-01T00:00:10Z' } : {}),
     },
     spec: {
@@ -33,11 +34,12 @@ export function pod(
 
 export function owned(kind: string, name: string, owner?: [string, string], extra: Partial<KubeLike> = {}): KubeLike {
   return {
+    apiVersion: 'apps/v1',
     kind,
     metadata: {
       name,
       namespace: 'default',
-      ...(owner ? { ownerReferences: [{ kind: owner[0], name: owner[1], uid: `uid-${owner[1]}`, controller: true }] } : {}),
+      ...(owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: owner[0], name: owner[1], uid: `uid-${owner[1]}`, controller: true }] } : {}),
     },
     spec: { replicas: 2 },
     status: {},
