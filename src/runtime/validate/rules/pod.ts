@@ -92,6 +92,7 @@ function checkContainer(c: Record<string, unknown>, path: Path, r: Reporter, sco
     r.error('image-format', [...path, 'image'], `image ${quote(image)} has spaces around it`, 'Remove the leading and trailing spaces.', 'value');
   }
   checkPorts(c['ports'], [...path, 'ports'], r);
+  checkEnv(c['env'], [...path, 'env'], r);
   checkResources(c['resources'], [...path, 'resources'], r);
   checkMounts(c['volumeMounts'], [...path, 'volumeMounts'], r, scope.mountable);
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) checkProbe(c[probe], [...path, probe], r);
@@ -102,6 +103,26 @@ function checkContainer(c: Record<string, unknown>, path: Path, r: Reporter, sco
 }
 
 // Port names are unique within a container (validateContainerPorts).
+// validateEnv: names as IsEnvVarName, and value and valueFrom are exclusive.
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+function checkEnv(env: unknown, path: Path, r: Reporter): void {
+  if (!Array.isArray(env)) return;
+  const names = new Set<string>();
+  env.forEach((e, i) => {
+    if (!isPlainObject(e)) return;
+    const name = e['name'];
+    if (typeof name === 'string') {
+      if (!ENV_NAME.test(name)) r.error('env-name', [...path, i, 'name'], `environment variable name ${quote(name)} is not valid`, "Use letters, digits, '_', '-' or '.', not starting with a digit, e.g. LOG_LEVEL.", 'value');
+      else if (names.has(name)) r.warn('env-duplicate', [...path, i, 'name'], `environment variable ${quote(name)} is set twice`, 'The last one wins; remove the other.');
+      names.add(name);
+    }
+    if (typeof e['value'] === 'string' && e['value'] !== '' && e['valueFrom'] != null) {
+      r.error('env-value-and-from', [...path, i, 'valueFrom'], 'value and valueFrom cannot both be set', 'Keep one: a literal value, or valueFrom to read it from a ConfigMap, Secret or field.');
+    }
+  });
+}
+
 function checkPorts(ports: unknown, path: Path, r: Reporter): void {
   if (!Array.isArray(ports)) return;
   const seen = new Set<string>();

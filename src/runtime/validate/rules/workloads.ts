@@ -27,6 +27,10 @@ export function checkSelectorAndTemplate(kind: string, spec: Record<string, unkn
   }
   if (isPlainObject(template)) {
     checkPodSpec(template['spec'], ['spec', 'template', 'spec'], r, { restartPolicies: ['Always'], owner: OWNER[kind] ?? kind, claimTemplates });
+    // ValidatePodTemplateSpecForReplicaSet and friends: long-running Pods have no deadline.
+    if (kind !== 'Job' && dig(template, 'spec', 'activeDeadlineSeconds') != null) {
+      r.error('active-deadline', ['spec', 'template', 'spec', 'activeDeadlineSeconds'], `activeDeadlineSeconds is not supported in ${OWNER[kind] ?? kind}`, 'Remove it: Pods of a controller that keeps them running must not have a deadline (a Job can have one).');
+    }
   }
 }
 
