@@ -14,6 +14,7 @@ const jobArb = fc.record({
   backoffLimit: fc.integer({ min: 0, max: 6 }),
   failTimes: fc.integer({ min: 0, max: 5 }),
   runForS: fc.integer({ min: 1, max: 20 }),
+  backoffLimitPerIndex: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
 });
 
 test('property: succeeded ≤ completions and active ≤ min(parallelism, completions left) at every instant', () => {
@@ -24,6 +25,7 @@ test('property: succeeded ≤ completions and active ≤ min(parallelism, comple
       const spec: Record<string, unknown> = { parallelism: j.parallelism, backoffLimit: j.backoffLimit };
       if (j.completions !== undefined) spec.completions = j.completions;
       if (indexed) spec.completionMode = 'Indexed';
+      if (indexed && j.backoffLimitPerIndex !== undefined && j.restartPolicy === 'Never') spec.backoffLimitPerIndex = j.backoffLimitPerIndex;
       const manifest: KubeObject = {
         apiVersion: 'batch/v1',
         kind: 'Job',

@@ -9,6 +9,7 @@ import type { Job, Pod, Stored } from '../../api/types.js';
 import { newControllerRef, refOf } from '../../api/types.js';
 import { remainingBackoff, type BackoffRecord } from './backoff.js';
 import { COMPLETION_INDEX_ENV, COMPLETION_INDEX_KEY, completionIndexOf, firstPendingIndexes, podGenerateNameWithIndex } from './indexes.js';
+import { INDEX_FAILURE_COUNT_KEY, remainingForIndex, type IndexFailure } from './per-index.js';
 import { byDeletionPreference, isReady, JOB_TRACKING_FINALIZER, onlyReplaceFailedPods, type JobPod } from './pods.js';
 
 /** Upstream MaxPodCreateDeletePerSync. */
@@ -24,6 +25,8 @@ export interface ManageInput {
   terminating: number;
   /** The back-off record, computed only when pods are to be created (it reads every finished pod). */
   backoff: () => BackoffRecord;
+  /** backoffLimitPerIndex: each index's last failure, and the indexes failed for good. */
+  perIndex?: { failures: ReadonlyMap<number, IndexFailure>; failed: ReadonlySet<number> };
 }
 
 export interface ManageResult {
@@ -54,6 +57,7 @@ export function manageJob(input: ManageInput): ManageResult {
   const terminating = onlyReplaceFailedPods(job) ? input.terminating : 0;
   let diff = want - terminating - active;
   if (diff <= 0) return { active, removed: 0, removedReady: 0, actions: [] };
+  if (input.perIndex) return createPerIndex(input, Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC), input.perIndex);
   const wait = remainingBackoff(input.backoff(), input.now);
   // Upstream reports active 0 while waiting; the true count is kept here so status.active never lies.
   if (wait > 0) return { active, removed: 0, removedReady: 0, actions: [], requeueMs: wait };
@@ -63,6 +67,23 @@ export function manageJob(input: ManageInput): ManageResult {
   const actions: Action[] = [];
   for (let i = 0; i < count; i++) actions.push(createPod(job, indexes?.[i]));
   return { active: active + count, removed: 0, removedReady: 0, actions };
+}
+
+/**
+ * getPodCreationInfoForIndependentIndexes: the lowest free indexes whose own back-off is over;
+ * each new pod carries its index's failure count. The simulation also wakes up when the next
+ * waiting index is due (upstream relies on other events to sync again).
+ */
+function createPerIndex(input: ManageInput, diff: number, perIndex: NonNullable<ManageInput['perIndex']>): ManageResult {
+  const taken = takenIndexes(input);
+  for (const ix of perIndex.failed) taken.add(ix);
+  const free = firstPendingIndexes(input.job.spec?.completions ?? 0, taken, Infinity);
+  const ready = free.filter((ix) => remainingForIndex(perIndex.failures, ix, input.now) === 0).slice(0, diff);
+  const waits = free.map((ix) => remainingForIndex(perIndex.failures, ix, input.now)).filter((ms) => ms > 0);
+  const actions = ready.map((ix) => createPod(input.job, ix, perIndex.failures.get(ix)?.failures ?? 0));
+  const result: ManageResult = { active: input.activePods.length + ready.length, removed: 0, removedReady: 0, actions };
+  if (waits.length > 0) result.requeueMs = Math.min(...waits);
+  return result;
 }
 
 export function isIndexed(job: Stored<Job>): boolean {
@@ -131,7 +152,7 @@ export function withoutFinalizer(pod: JobPod): Action {
 }
 
 /** A pod from the Job's template (GetPodFromTemplate), with the Indexed Job additions. */
-export function createPod(job: Stored<Job>, index: number | undefined): Action {
+export function createPod(job: Stored<Job>, index: number | undefined, indexFailures?: number): Action {
   const template = job.spec?.template ?? {};
   const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
   const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
@@ -140,6 +161,7 @@ export function createPod(job: Stored<Job>, index: number | undefined): Action {
   let generateName = `${job.metadata.name}-`;
   if (index !== undefined) {
     annotations[COMPLETION_INDEX_KEY] = String(index);
+    if (indexFailures !== undefined) annotations[INDEX_FAILURE_COUNT_KEY] = String(indexFailures);
     labels[COMPLETION_INDEX_KEY] = String(index);
     spec = withIndexEnv({ ...spec!, hostname: `${job.metadata.name}-${index}` });
     generateName = podGenerateNameWithIndex(job.metadata.name, index);

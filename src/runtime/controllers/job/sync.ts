@@ -15,6 +15,7 @@ import { completionIndexOf, formatIndexes, parseIndexes } from './indexes.js';
 import { jsonEqual } from './equal.js';
 import { deletePod, isIndexed, manageJob, withoutFinalizer } from './manage.js';
 import { matchPodFailurePolicy } from './pod-failure-policy.js';
+import { failedIndexes, hasBackoffLimitPerIndex, lastFailures, type IndexFailure } from './per-index.js';
 import {
   finishedPods,
   hasTrackingFinalizer,
@@ -69,13 +70,14 @@ class JobSync {
     const failed = (this.status.failed ?? 0) + newFailed.length;
     if (!this.status.startTime && !this.suspended) this.status.startTime = timestamp(now);
 
-    let finish = this.failureOrSuccessSoFar(failed);
     const prevIndexes = this.indexed ? parseIndexes(this.status.completedIndexes, this.completions ?? 0) : [];
     const succeededIndexes = new Set(prevIndexes);
     if (this.indexed) {
       for (const p of newSucceeded) succeededIndexes.add(completionIndexOf(p.metadata.annotations)!);
       succeeded = succeededIndexes.size;
     }
+    const perIndex = hasBackoffLimitPerIndex(job) ? this.perIndex(succeededIndexes) : undefined;
+    let finish = this.failureOrSuccessSoFar(failed) ?? (perIndex && this.failedIndexesFinish(perIndex.failed, succeededIndexes.size));
 
     if (finish) {
       // A failing Job's remaining pods are terminated (deleteActivePods; finalizers stay until counted).
@@ -87,7 +89,7 @@ class JobSync {
       let managed = false;
       if (!job.metadata.deletionTimestamp) {
         const backoff = (): BackoffRecord => backoffRecord(finishedPods(pods, job));
-        const m = manageJob({ job, now, activePods, succeeded, succeededIndexes, terminating, backoff });
+        const m = manageJob({ job, now, activePods, succeeded, succeededIndexes, terminating, backoff, ...(perIndex ? { perIndex } : {}) });
         this.actions.push(...m.actions);
         if (m.requeueMs !== undefined) this.actions.push({ type: 'requeueAfter', ms: m.requeueMs });
         active = m.active;
@@ -123,6 +125,26 @@ class JobSync {
       const left = deadline * 1000 - (this.now - start);
       if (left <= 0) return DEADLINE_EXCEEDED;
       this.actions.push({ type: 'requeueAfter', ms: left });
+    }
+    return undefined;
+  }
+
+  private perIndex(succeeded: ReadonlySet<number>): { failures: Map<number, IndexFailure>; failed: Set<number> } {
+    const failures = lastFailures(this.job, this.pods, (p) => this.policy(p));
+    const previous = parseIndexes(this.status.failedIndexes ?? undefined, this.completions ?? 0);
+    const failed = failedIndexes(this.job, failures, previous, succeeded);
+    this.status.failedIndexes = formatIndexes([...failed].sort((a, b) => a - b));
+    return { failures, failed };
+  }
+
+  /** With backoffLimitPerIndex: too many failed indexes, or every index either succeeded or failed. */
+  private failedIndexesFinish(failed: ReadonlySet<number>, succeeded: number): Finish | undefined {
+    const max = this.job.spec?.maxFailedIndexes;
+    if (max != null && failed.size > max) {
+      return { type: 'FailureTarget', reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+    }
+    if (failed.size > 0 && failed.size + succeeded >= (this.completions ?? 0)) {
+      return { type: 'FailureTarget', reason: 'FailedIndexes', message: 'Job has failed indexes' };
     }
     return undefined;
   }
@@ -223,6 +245,7 @@ class JobSync {
     if (s.failed) out.failed = s.failed;
     out.terminating = s.terminating ?? 0;
     if (this.indexed) out.completedIndexes = s.completedIndexes ?? '';
+    if (s.failedIndexes != null) out.failedIndexes = s.failedIndexes;
     out.uncountedTerminatedPods = {};
     out.ready = s.ready ?? 0;
     if (jsonEqual(out, this.job.status ?? {})) return;

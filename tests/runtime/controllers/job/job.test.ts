@@ -281,3 +281,38 @@ describe('Job: suspend and TTL', () => {
     expect((deleted!.time - T0) / 1000).toBe(36);
   });
 });
+
+describe('Job: backoffLimitPerIndex', () => {
+  const onIndex = (ix: string, r: Record<string, number>) => ({
+    selector: { matchLabels: { 'job-name': 'per', 'batch.kubernetes.io/job-completion-index': ix } },
+    ...r,
+  });
+
+  test('an index failing more than backoffLimitPerIndex times is failed; the others still complete', () => {
+    const c = cluster([onIndex('1', { failTimes: 100 })]);
+    c.apply(job('per', { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimitPerIndex: 1 }));
+    c.settle();
+    const j = getJob(c, 'per');
+    expect(j.status).toMatchObject({ completedIndexes: '0,2', failedIndexes: '1', succeeded: 2, failed: 2 });
+    expect(conditionTypes(j)).toEqual(['FailureTarget', 'Failed']);
+    expect(j.status.conditions[1]).toMatchObject({ reason: 'FailedIndexes', message: 'Job has failed indexes' });
+    const index1 = podsOf(c, 'per')
+      .filter((p) => p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'] === '1')
+      .map((p) => p.metadata.annotations?.['batch.kubernetes.io/job-index-failure-count']);
+    expect(index1).toEqual(['0', '1']);
+    // The retry of index 1 waits its own 10s back-off after the failure at 6s.
+    expect(eventTimes(c, 'per', 'SuccessfulCreate')).toEqual([0, 0, 0, 16]);
+  });
+
+  test('maxFailedIndexes exceeded fails the Job at once and stops the other indexes', () => {
+    const c = cluster([onIndex('0', { failTimes: 100, runFor: 1000 }), { selector: { matchLabels: { 'job-name': 'per' } }, runFor: 60_000 }]);
+    c.apply(job('per', { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimitPerIndex: 1, maxFailedIndexes: 0 }));
+    c.settle();
+    const j = getJob(c, 'per');
+    expect(j.status.conditions[1]).toMatchObject({ type: 'Failed', reason: 'MaxFailedIndexesExceeded' });
+    // Index 0 fails at 2s and, after its 10s back-off, again at 14s; the others are then stopped.
+    // (Their pods were on their first try, below the per-index limit: their indexes are not failed.)
+    expect(j.status.failedIndexes).toBe('0');
+    expect(eventTimes(c, 'per', 'SuccessfulDelete')).toEqual([14, 14]);
+  });
+});
