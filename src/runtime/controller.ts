@@ -108,6 +108,8 @@ function applyOne(a: Action, ctx: ApplyContext): void {
 /** Runs controllers: watch → keys → deduplicating queue → sync at the current virtual time → apply. */
 export class ControllerManager {
   private readonly queued = new Map<Controller, Set<string>>();
+  /** Watch functions by kind, in controller order. */
+  private readonly byKind = new Map<string, [Controller, (change: WatchChange, store: StoreReader) => string[]][]>();
   /** The pending requeue of each controller/key; a sync that asks for none withdraws it. */
   private readonly timers = new Map<Controller, Map<string, { due: number; handle: TaskHandle }>>();
 
@@ -115,11 +117,16 @@ export class ControllerManager {
     private readonly store: Store,
     private readonly loop: Loop,
     private readonly recorder: EventRecorder,
-    private readonly controllers: Controller[],
+    controllers: Controller[],
   ) {
     for (const c of controllers) {
       this.queued.set(c, new Set());
       this.timers.set(c, new Map());
+      for (const [kind, keysFor] of Object.entries(c.watches)) {
+        let list = this.byKind.get(kind);
+        if (!list) this.byKind.set(kind, (list = []));
+        list.push([c, keysFor]);
+      }
     }
     store.watch((change) => this.onChange(change));
   }
@@ -136,9 +143,7 @@ export class ControllerManager {
   }
 
   private onChange(change: WatchChange): void {
-    for (const c of this.controllers) {
-      const keysFor = c.watches[change.object.kind as Kind];
-      if (!keysFor) continue;
+    for (const [c, keysFor] of this.byKind.get(change.object.kind) ?? []) {
       for (const key of keysFor(change, this.store)) this.enqueue(c, key);
     }
   }

@@ -6,7 +6,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import { controllerRef } from './api/types.js';
 import { isNamespaced, API_VERSION, isKind } from './api/kinds.js';
 import { applyDefaults, prepareForCreate } from './api/defaults.js';
-import { generateName, canonicalJson } from './api/names.js';
+import { generateName } from './api/names.js';
+import { deepEqual } from './api/equal.js';
+import { internObject } from './intern.js';
 import { matchesSelector } from './api/selectors.js';
 import type { Rand } from './rand.js';
 import { rfc3339 } from './time.js';
@@ -227,7 +229,7 @@ export class Store implements StoreReader {
       delete meta.deletionTimestamp;
       delete meta.deletionGracePeriodSeconds;
     }
-    if (canonicalJson(next.spec) !== canonicalJson(old.spec)) meta.generation = old.metadata.generation + 1;
+    if (!deepEqual(next.spec, old.spec)) meta.generation = old.metadata.generation + 1;
     return this.replace(old, next as Stored) as unknown as Stored<T>;
   }
 
@@ -242,10 +244,9 @@ export class Store implements StoreReader {
     const old = this.get('Pod', namespace, name);
     if (!old) throw new ApiError('NotFound', `pods "${name}" not found`);
     if (old.spec?.nodeName) throw new ApiError('Conflict', `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
-    const conditions = [
-      ...((old.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'),
-      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.secondsNow()) },
-    ];
+    const at = this.secondsNow();
+    const scheduled = internObject(`PodScheduled|${at}`, () => ({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) }));
+    const conditions = [...((old.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'), scheduled];
     return this.replace(old, { ...old, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions } } as Stored);
   }
 
@@ -305,6 +306,16 @@ export class Store implements StoreReader {
 
   private replace(old: Stored, next: Stored): Stored {
     next.metadata = { ...next.metadata, resourceVersion: String(++this.rv) } as StoredMeta;
+    // Most writes (status) leave owner references and node binding alone: keep the indexes then.
+    const sameIndexes =
+      next.metadata.ownerReferences === old.metadata.ownerReferences && (old.kind !== 'Pod' || next.spec?.nodeName === old.spec?.nodeName);
+    if (sameIndexes) {
+      if (this.opts.freeze) deepFreeze(next);
+      this.objects.get(next.kind)!.get(nsOf(next.kind, next.metadata.namespace))!.set(next.metadata.name, next);
+      this.byUid.set(next.metadata.uid, next);
+      this.notify({ type: 'MODIFIED', object: next, old });
+      return next;
+    }
     this.unindex(old);
     const stored = this.put(next);
     this.notify({ type: 'MODIFIED', object: stored, old });

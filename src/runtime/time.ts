@@ -2,9 +2,18 @@
 
 /** RFC3339 in UTC; fractional seconds only when the instant has them ("2030-01-01T00:00:01.5Z"). */
 export function rfc3339(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.replace(/\.(\d{3})Z$/, (_m, frac: string) => (frac === '000' ? 'Z' : `.${frac.replace(/0+$/, '')}Z`));
+  let s = rfcCache.get(ms);
+  if (s === undefined) {
+    if (rfcCache.size > 4096) rfcCache.clear();
+    const iso = new Date(ms).toISOString();
+    s = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso.replace(/\.(\d{3})Z$/, (_m, frac: string) => `.${frac.replace(/0+$/, '')}Z`);
+    rfcCache.set(ms, s);
+  }
+  return s;
 }
+
+/** Runs format the same few instants over and over; a small memo saves most conversions. */
+const rfcCache = new Map<number, string>();
 
 /** Parses an RFC3339 timestamp to ms since epoch, or undefined. */
 export function parseTime(text: string): number | undefined {

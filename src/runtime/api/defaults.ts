@@ -2,6 +2,7 @@
 // admission plugins) for the kinds we serve. Inputs are never mutated: defaults apply to a copy.
 import type { KubeObject } from './types.js';
 import { cpuMillis, bytes } from './quantity.js';
+import { clonePlain } from './equal.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- defaulting walks loosely typed manifests
 type Obj = Record<string, any>;
@@ -232,7 +233,7 @@ export function registerDefaults(kind: string, fn: Defaulter): void {
 
 /** A defaulted deep copy of `obj` (the input is left untouched). */
 export function applyDefaults<T extends KubeObject>(obj: T): T {
-  const copy = structuredClone(obj) as T;
+  const copy = clonePlain(obj);
   defaulters[copy.kind]?.(copy as Obj);
   return copy;
 }

@@ -9,6 +9,17 @@ const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei)|([eE][+-]?\d
 export function parseQuantity(q: string | number | undefined | null): number | undefined {
   if (q === undefined || q === null) return undefined;
   if (typeof q === 'number') return Number.isFinite(q) ? q : undefined;
+  if (memo.has(q)) return memo.get(q);
+  if (memo.size > 4096) memo.clear();
+  const v = parse(q);
+  memo.set(q, v);
+  return v;
+}
+
+/** The same few quantity strings recur on every pod and node. */
+const memo = new Map<string, number | undefined>();
+
+function parse(q: string): number | undefined {
   const m = QUANTITY.exec(q.trim());
   if (!m) return undefined;
   const n = Number(m[1]);

@@ -1,6 +1,7 @@
 // Renders a pod's status from the kubelet's view of its containers (pkg/kubelet/status, kubelet_pods.go).
 import type { Stored } from '../api/types.js';
 import { rfc3339 } from '../time.js';
+import { internObject, internString, idOf } from '../intern.js';
 
 export type ContainerState =
   | { kind: 'waiting'; reason: 'ContainerCreating' | 'CrashLoopBackOff' | 'PodInitializing'; message?: string }
@@ -17,29 +18,32 @@ export interface PodView {
   restartCount: number;
   hostIP: string;
   podIP: string;
+  /** containerd://… of the current container run, made once per run. */
+  containerID?: string;
   /** When each condition last changed (type → ms). */
   transitions: Map<string, number>;
 }
 
 const sec = (ms: number): string => rfc3339(Math.floor(ms / 1000) * 1000);
+const EMPTY = Object.freeze({});
 
 function terminatedState(t: { exitCode: number; startedAt: number; finishedAt: number }): Record<string, unknown> {
-  return {
+  return internObject(`T|${t.exitCode}|${t.startedAt}|${t.finishedAt}`, () => ({
     terminated: {
       exitCode: t.exitCode,
       reason: t.exitCode === 0 ? 'Completed' : 'Error',
       startedAt: sec(t.startedAt),
       finishedAt: sec(t.finishedAt),
     },
-  };
+  }));
 }
 
 function stateJson(s: ContainerState): Record<string, unknown> {
   switch (s.kind) {
     case 'waiting':
-      return { waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } };
+      return internObject(`W|${s.reason}|${s.message ?? ''}`, () => ({ waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } }));
     case 'running':
-      return { running: { startedAt: sec(s.startedAt) } };
+      return internObject(`R|${s.startedAt}`, () => ({ running: { startedAt: sec(s.startedAt) } }));
     case 'terminated':
       return terminatedState(s);
   }
@@ -70,25 +74,27 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
   const previous = new Map<string, { status: string }>(
     ((pod.status?.conditions ?? []) as { type: string; status: string }[]).map((c) => [c.type, c]),
   );
-  const conditions: Record<string, unknown>[] = [];
+  const conditions: object[] = [];
   for (const c of conditionsOf(view)) {
     const prev = previous.get(c.type);
     if (!prev || prev.status !== c.status) view.transitions.set(c.type, now);
-    const out: Record<string, unknown> = {
-      type: c.type,
-      status: c.status,
-      lastProbeTime: null,
-      lastTransitionTime: sec(view.transitions.get(c.type) ?? now),
-    };
-    if (c.reason) out.reason = c.reason;
-    if (c.status === 'False' && c.reason === 'ContainersNotReady') {
-      const names = (pod.spec?.containers ?? []).map((x: { name: string }) => x.name).join(' ');
-      out.message = `containers with unready status: [${names}]`;
-    }
-    conditions.push(out);
+    const at = view.transitions.get(c.type) ?? now;
+    const message =
+      c.status === 'False' && c.reason === 'ContainersNotReady'
+        ? `containers with unready status: [${(pod.spec?.containers ?? []).map((x: { name: string }) => x.name).join(' ')}]`
+        : undefined;
+    conditions.push(
+      internObject(`C|${c.type}|${c.status}|${c.reason ?? ''}|${message ?? ''}|${Math.floor(at / 1000)}`, () => {
+        const out: Record<string, unknown> = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: sec(at) };
+        if (c.reason) out.reason = c.reason;
+        if (message) out.message = message;
+        return out;
+      }),
+    );
   }
   const scheduled = (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'PodScheduled');
   if (scheduled) conditions.push(scheduled);
+  const sharedConditions = internObject(`L|${conditions.map(idOf).join(',')}`, () => conditions);
   const containerStatuses = (pod.spec?.containers ?? []).map((c: { name: string; image: string }) => {
     const s: Record<string, unknown> = {
       name: c.name,
@@ -96,22 +102,25 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
       ready: view.ready,
       restartCount: view.restartCount,
       image: c.image,
-      imageID: view.state.kind === 'waiting' && view.restartCount === 0 ? '' : `docker.io/library/${c.image}`,
+      imageID: view.state.kind === 'waiting' && view.restartCount === 0 ? '' : internString(`docker.io/library/${c.image}`),
       started: view.state.kind === 'running',
     };
-    if (view.lastTerminated) s.lastState = terminatedState(view.lastTerminated);
-    else s.lastState = {};
-    if (view.state.kind !== 'waiting' || view.restartCount > 0) s.containerID = `containerd://${pod.metadata.uid.replace(/-/g, '')}${view.restartCount}`;
+    s.lastState = view.lastTerminated ? terminatedState(view.lastTerminated) : EMPTY;
+    if (view.state.kind !== 'waiting' || view.restartCount > 0) {
+      const id = `containerd://${pod.metadata.uid.replace(/-/g, '')}${view.restartCount}`;
+      if (view.containerID !== id) view.containerID = id;
+      s.containerID = view.containerID;
+    }
     return s;
   });
   return {
     ...pod.status,
     phase: view.phase,
-    conditions,
+    conditions: sharedConditions,
     hostIP: view.hostIP,
-    hostIPs: [{ ip: view.hostIP }],
+    hostIPs: internObject(`H|${view.hostIP}`, () => [{ ip: view.hostIP }]),
     podIP: view.podIP,
-    podIPs: [{ ip: view.podIP }],
+    podIPs: pod.status?.podIP === view.podIP && pod.status?.podIPs ? pod.status.podIPs : [{ ip: view.podIP }],
     startTime: sec(view.startTime),
     containerStatuses,
   };

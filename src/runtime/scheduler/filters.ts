@@ -43,7 +43,9 @@ export function nodeUnschedulable(pod: KubeObject, node: Stored): FilterResult {
 }
 
 export function taintToleration(pod: KubeObject, node: Stored): FilterResult {
-  for (const taint of (node.spec?.taints ?? []) as Taint[]) {
+  const taints = node.spec?.taints as Taint[] | undefined;
+  if (!taints) return undefined;
+  for (const taint of taints) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
     if (!tolerates(pod.spec?.tolerations, taint)) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   }
@@ -87,6 +89,7 @@ function termMatches(term: NodeSelectorTerm, node: Stored): boolean {
 }
 
 export function nodeAffinity(pod: KubeObject, node: Stored): FilterResult {
+  if (!pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity) return undefined;
   const miss = "node(s) didn't match Pod's node affinity/selector";
   if (!labelsMatch(node.metadata.labels, pod.spec?.nodeSelector)) return miss;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
@@ -105,6 +108,7 @@ export function resourcesFit(req: Requests, usage: NodeUsage, cap: NodeCapacity)
 
 /** Preferred node affinity weight sum (NodeAffinity Score). */
 export function preferredAffinityScore(pod: KubeObject, node: Stored): number {
+  if (!pod.spec?.affinity?.nodeAffinity) return 0;
   let score = 0;
   for (const p of pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
     if (p.preference && termMatches(p.preference, node)) score += p.weight ?? 0;

@@ -7,7 +7,7 @@ import type { Loop } from '../loop.js';
 import type { EventRecorder } from '../events.js';
 import { rfc3339 } from '../time.js';
 import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferredAffinityScore } from './filters.js';
-import type { NodeUsage, Requests } from './filters.js';
+import type { NodeUsage, Requests, NodeCapacity } from './filters.js';
 import { podRequests, nodeCapacity } from './resources.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -29,6 +29,8 @@ export class Scheduler {
   /** Pods that fit nowhere, retried when the cluster changes (nodes added/changed, pods gone). */
   private readonly unschedulable = new Set<string>();
   private retryQueued = false;
+  /** Nodes in store order, refreshed when a node changes. */
+  private nodes: { node: Stored; usage: NodeUsage; cap: NodeCapacity }[] | undefined;
 
   constructor(
     private readonly store: Store,
@@ -41,6 +43,7 @@ export class Scheduler {
   private onChange(c: WatchChange): void {
     const o = c.object;
     if (o.kind === 'Node') {
+      this.nodes = undefined;
       if (c.type !== 'DELETED') this.retryUnschedulable();
       else this.usage.delete(o.metadata.name);
       return;
@@ -123,19 +126,19 @@ export class Scheduler {
     const [ns, name] = key.split('/') as [string, string];
     const pod = this.store.get('Pod', ns, name);
     if (!pod || !this.needsScheduling(pod)) return;
-    const nodes = this.store.list('Node');
+    const nodes = (this.nodes ??= this.store.list('Node').map((node) => ({ node, usage: this.usageOf(node.metadata.name), cap: nodeCapacity(node) })));
     const reasons = new Map<string, number>();
     const req = podRequests(pod);
     const nonZero = podRequests(pod, true);
     let best: { node: Stored; score: number; pods: number } | undefined;
-    for (const node of nodes) {
-      const fail = this.filter(pod, node, req);
+    for (const { node, usage, cap } of nodes) {
+      const fail = this.filter(pod, node, req, usage, cap);
       if (fail.length) {
         for (const r of fail) reasons.set(r, (reasons.get(r) ?? 0) + 1);
         continue;
       }
-      const score = this.score(pod, node, nonZero);
-      const pods = this.usageOf(node.metadata.name).pods;
+      const score = this.score(pod, node, nonZero, usage, cap);
+      const pods = usage.pods;
       // Highest score wins; ties go to the node with fewer pods, then the first by name (deterministic
       // where upstream picks at random among equals).
       if (!best || score > best.score || (score === best.score && (pods < best.pods || (pods === best.pods && node.metadata.name < best.node.metadata.name)))) {
@@ -150,18 +153,14 @@ export class Scheduler {
     this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${best.node.metadata.name}`);
   }
 
-  private filter(pod: Stored, node: Stored, req: Requests): string[] {
-    for (const f of [nodeUnschedulable, nodeAffinity, taintToleration]) {
-      const r = f(pod, node);
-      if (r) return [r];
-    }
-    return resourcesFit(req, this.usageOf(node.metadata.name), nodeCapacity(node));
+  private filter(pod: Stored, node: Stored, req: Requests, usage: NodeUsage, cap: NodeCapacity): string[] {
+    const r = nodeUnschedulable(pod, node) ?? nodeAffinity(pod, node) ?? taintToleration(pod, node);
+    return r ? [r] : resourcesFit(req, usage, cap);
   }
 
   /** NodeResourcesFit LeastAllocated (cpu and memory equally weighted, 0..100) plus preferred affinity. */
-  private score(pod: Stored, node: Stored, nonZero: Requests): number {
-    const cap = nodeCapacity(node);
-    const u = this.usageOf(node.metadata.name).nonZero;
+  private score(pod: Stored, node: Stored, nonZero: Requests, usage: NodeUsage, cap: NodeCapacity): number {
+    const u = usage.nonZero;
     const free = (used: number, capacity: number): number => (capacity <= 0 ? 0 : Math.max(0, ((capacity - used) * 100) / capacity));
     const least = (free(u.cpu + nonZero.cpu, cap.cpu) + free(u.memory + nonZero.memory, cap.memory)) / 2;
     return Math.floor(least) + preferredAffinityScore(pod, node);

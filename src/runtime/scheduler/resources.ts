@@ -37,7 +37,15 @@ export function podRequests(pod: KubeObject, nonZero = false): Requests {
   return sum;
 }
 
+/** Allocatable resources of a node; cached per (immutable) node object. */
 export function nodeCapacity(node: Stored): NodeCapacity {
-  const a = node.status?.allocatable ?? node.status?.capacity ?? {};
-  return { cpu: cpuMillis(a.cpu ?? '4'), memory: bytes(a.memory ?? '16Gi'), pods: parseQuantity(a.pods ?? '110') ?? 110 };
+  let cap = capacities.get(node);
+  if (!cap) {
+    const a = node.status?.allocatable ?? node.status?.capacity ?? {};
+    cap = { cpu: cpuMillis(a.cpu ?? '4'), memory: bytes(a.memory ?? '16Gi'), pods: parseQuantity(a.pods ?? '110') ?? 110 };
+    capacities.set(node, cap);
+  }
+  return cap;
 }
+
+const capacities = new WeakMap<Stored, NodeCapacity>();

@@ -5,7 +5,7 @@ import { controllerRef, keyOf, newControllerRef, splitKey, refOf } from '../../a
 import { matchesSelector, isEmptySelector } from '../../api/selectors.js';
 import type { Action, Controller, SyncContext } from '../../controller.js';
 import type { StoreReader, WatchChange } from '../../store.js';
-import { canonicalJson } from '../../api/names.js';
+import { deepEqual } from '../../api/equal.js';
 import { controllerOwnerKeys, selfKey, ownedBy } from '../podutil.js';
 import type { RS, Dep } from './util.js';
 import { newPlan, CONTROLLER_NAME } from './plan.js';
@@ -73,10 +73,10 @@ function syncScale(plan: Plan): void {
 /** Writes what the sync changed on the Deployment itself: annotations (revision), then status. */
 function finish(plan: Plan): void {
   const d = plan.d;
-  if (canonicalJson(plan.annotations) !== canonicalJson(d.metadata.annotations ?? {})) {
+  if (!deepEqual(plan.annotations, d.metadata.annotations ?? {})) {
     plan.actions.push({ type: 'update', object: { ...d, metadata: { ...d.metadata, annotations: plan.annotations } } });
   }
-  if (canonicalJson(plan.status) !== canonicalJson(d.status ?? {})) {
+  if (!deepEqual(plan.status, d.status ?? {})) {
     plan.actions.push({ type: 'updateStatus', object: { ...d, status: plan.status } });
   }
 }

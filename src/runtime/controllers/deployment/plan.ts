@@ -6,6 +6,7 @@ import type { Dep, RS, DeploymentStatusLike, DeploymentConditionLike } from './u
 import { maxSurge, replicasOf, replicasAnnotationsNeedUpdate, DESIRED_REPLICAS, MAX_REPLICAS } from './util.js';
 import { refOf } from '../../api/types.js';
 import { rfc3339 } from '../../time.js';
+import { clonePlain } from '../../api/equal.js';
 
 export interface Plan {
   now: number;
@@ -27,7 +28,7 @@ export function newPlan(d: Dep, rss: RS[], now: number, store: StoreReader, acti
     store,
     d,
     annotations: { ...(d.metadata.annotations ?? {}) },
-    status: structuredClone(d.status ?? {}) as DeploymentStatusLike,
+    status: clonePlain(d.status ?? {}) as DeploymentStatusLike,
     rss,
     actions,
   };

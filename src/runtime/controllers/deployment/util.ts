@@ -1,7 +1,7 @@
 // Deployment rollout math and ReplicaSet bookkeeping as pure functions
 // (pkg/controller/deployment/util/deployment_util.go).
 import type { Stored, ReplicaSet, Deployment, PodTemplateSpec } from '../../api/types.js';
-import { canonicalJson } from '../../api/names.js';
+import { deepEqual } from '../../api/equal.js';
 
 export type RS = Stored<ReplicaSet>;
 export type Dep = Stored<Deployment>;
@@ -101,7 +101,7 @@ export function newRSNewReplicas(strategy: 'RollingUpdate' | 'Recreate', desired
 
 /** Template equality ignoring the pod-template-hash label (EqualIgnoreHash). */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return canonicalJson(withoutHash(a)) === canonicalJson(withoutHash(b));
+  return deepEqual(withoutHash(a), withoutHash(b));
 }
 
 export function withoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec | undefined {

@@ -5,7 +5,7 @@ import { controllerRef, keyOf, refOf, splitKey, newControllerRef } from '../../a
 import { matchesSelector } from '../../api/selectors.js';
 import type { Action, Controller, SyncContext } from '../../controller.js';
 import type { StoreReader, WatchChange } from '../../store.js';
-import { canonicalJson } from '../../api/names.js';
+import { deepEqual } from '../../api/equal.js';
 import { isPodActive, podFromTemplate, ownedBy, controllerOwnerKeys, selfKey } from '../podutil.js';
 import { podsToDelete } from './rank.js';
 import { calculateStatus, nextAvailableAt } from './status.js';
@@ -101,7 +101,7 @@ export function syncReplicaSet(key: string, ctx: SyncContext): Action[] {
     actions.push(...manageReplicas(rs, active, () => relatedPods(rs as Stored, ctx.store, claimed), ctx.now));
   }
   const status = calculateStatus(rs as Stored, active, ctx.now);
-  if (canonicalJson(status) !== canonicalJson(rs.status ?? {})) actions.push({ type: 'updateStatus', object: { ...rs, status } });
+  if (!deepEqual(status, rs.status ?? {})) actions.push({ type: 'updateStatus', object: { ...rs, status } });
   const next = nextAvailableAt(rs as Stored, active, ctx.now);
   if (next !== undefined) actions.push({ type: 'requeueAfter', ms: next - ctx.now });
   return actions;

@@ -7,7 +7,7 @@ import { isPodReady, isPodActive, podCondition, restartCount } from '../podutil.
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
 /** Timestamps compared on a log2 scale of their age in ns, so pods of similar age tie (then by uid). */
-function logRank(time: string | undefined, now: number): number {
+export function logRank(time: string | undefined, now: number): number {
   if (!time) return 0;
   const ageNs = (now - Date.parse(time)) * 1e6;
   return ageNs > 0 ? Math.floor(Math.log2(ageNs)) : 0;
@@ -19,33 +19,49 @@ function deletionCost(pod: Stored): number {
   return Number.isNaN(n) ? 0 : n;
 }
 
-/** Negative when `a` should be deleted before `b`. */
-export function compareForDeletion(a: Stored, b: Stored, rankA: number, rankB: number, now: number): number {
-  const na = a.spec?.nodeName ?? '';
-  const nb = b.spec?.nodeName ?? '';
-  if (na !== nb && (!na || !nb)) return !na ? -1 : 1;
-  const pa = PHASE_ORDINAL[a.status?.phase ?? 'Pending'] ?? 0;
-  const pb = PHASE_ORDINAL[b.status?.phase ?? 'Pending'] ?? 0;
-  if (pa !== pb) return pa - pb;
-  const ra = isPodReady(a);
-  const rb = isPodReady(b);
-  if (ra !== rb) return ra ? 1 : -1;
-  const ca = deletionCost(a);
-  const cb = deletionCost(b);
-  if (ca !== cb) return ca - cb;
-  if (rankA !== rankB) return rankB - rankA;
-  if (ra && rb) {
-    const ta = logRank(podCondition(a, 'Ready')?.lastTransitionTime, now);
-    const tb = logRank(podCondition(b, 'Ready')?.lastTransitionTime, now);
-    if (ta !== tb) return ta - tb;
-  }
-  const rca = restartCount(a);
-  const rcb = restartCount(b);
-  if (rca !== rcb) return rcb - rca;
-  const ga = logRank(a.metadata.creationTimestamp, now);
-  const gb = logRank(b.metadata.creationTimestamp, now);
-  if (ga !== gb) return ga - gb;
-  return a.metadata.uid < b.metadata.uid ? -1 : a.metadata.uid > b.metadata.uid ? 1 : 0;
+/** The sort key of a pod: each field compared in order, lower deleted first. */
+export interface DeletionKey {
+  pod: Stored;
+  unassigned: number; // 0 when not on a node (deleted first)
+  phase: number;
+  ready: number;
+  cost: number;
+  doubledUp: number; // minus the number of related pods on its node
+  readyAge: number; // log-scaled age of readiness (newer first); 0 when not ready
+  restarts: number; // minus restarts
+  age: number; // log-scaled age (newer first)
+  uid: string;
+}
+
+export function deletionKey(pod: Stored, rank: number, now: number): DeletionKey {
+  const ready = isPodReady(pod);
+  return {
+    pod,
+    unassigned: pod.spec?.nodeName ? 1 : 0,
+    phase: PHASE_ORDINAL[pod.status?.phase ?? 'Pending'] ?? 0,
+    ready: ready ? 1 : 0,
+    cost: deletionCost(pod),
+    doubledUp: -rank,
+    readyAge: ready ? logRank(podCondition(pod, 'Ready')?.lastTransitionTime, now) : 0,
+    restarts: -restartCount(pod),
+    age: logRank(pod.metadata.creationTimestamp, now),
+    uid: pod.metadata.uid,
+  };
+}
+
+/** Negative when `a` should be deleted before `b` (ActivePodsWithRanks.Less). */
+export function compareKeys(a: DeletionKey, b: DeletionKey): number {
+  return (
+    a.unassigned - b.unassigned ||
+    a.phase - b.phase ||
+    a.ready - b.ready ||
+    a.cost - b.cost ||
+    a.doubledUp - b.doubledUp ||
+    a.readyAge - b.readyAge ||
+    a.restarts - b.restarts ||
+    a.age - b.age ||
+    (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)
+  );
 }
 
 /**
@@ -58,7 +74,7 @@ export function podsToDelete(pods: Stored[], related: Stored[], count: number, n
   for (const p of related) {
     if (isPodActive(p)) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1);
   }
-  const ranked = pods.map((p) => ({ p, rank: onNode.get(p.spec?.nodeName ?? '') ?? 0 }));
-  ranked.sort((x, y) => compareForDeletion(x.p, y.p, x.rank, y.rank, now));
-  return ranked.slice(0, count).map((x) => x.p);
+  const keys = pods.map((p) => deletionKey(p, onNode.get(p.spec?.nodeName ?? '') ?? 0, now));
+  keys.sort(compareKeys);
+  return keys.slice(0, count).map((k) => k.pod);
 }
