@@ -1,44 +1,47 @@
 // `check [FILE] [--exercise ID] [--watch] [--json]`: checks a manifest against an exercise's checks.
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { checkExercise, exerciseForFile, findExercise, markExerciseOpened, openExercise, recordAttempt, allExercises, type CheckResult, type Exercise } from '../../course/index.js';
+import { allExercises, checkExercise, findExercise, markExerciseOpened, openExercise, recordAttempt, type CheckResult, type Exercise } from '../../course/index.js';
 import { closest } from '../../util/suggest.js';
 import { EXIT_FAILED, EXIT_OK, InputError, UsageError, type CliIO } from '../io.js';
-import { openSession, type CourseSession } from '../plain/context.js';
+import { openPack, openSession, type CourseSession } from '../plain/context.js';
 import { formatCheckResult } from '../plain/format.js';
 import type { CommandContext } from '../registry.js';
 
 export async function run({ io, values, positionals }: CommandContext): Promise<number> {
-  const session = openSession(io, values, 'exercises');
-  const { file, exercise } = target(io, session, positionals[0], values.exercise as string | undefined);
+  const fileArg = positionals[0];
+  const id = typeof values.exercise === 'string' ? values.exercise : fileArg !== undefined ? exerciseIdOf(fileArg) : undefined;
+  if (id === undefined) throw new UsageError('give the FILE to check, or --exercise ID', 'check');
+  // Start-up time matters here: read only the exercise being checked, not the whole pack.
+  const session = openSession(io, values, { exercise: id });
+  const exercise = findExercise(session.pack, id) ?? unknownExercise(io, values, id, fileArg);
+  const file = fileArg !== undefined ? resolve(io.cwd, fileArg) : workspaceFile(io, session, exercise);
   if (!values.watch) return checkOnce(io, session, exercise, file, Boolean(values.json));
   await watchFile(io, session, exercise, file, Boolean(values.json));
   return EXIT_OK;
 }
 
-/** The file and exercise to check: FILE names the exercise by its name, or --exercise gives it. */
-function target(io: CliIO, session: CourseSession, fileArg: string | undefined, id: string | undefined): { file: string; exercise: Exercise } {
-  if (id !== undefined) {
-    const exercise = findExercise(session.pack, id);
-    if (!exercise) {
-      const near = closest(id, allExercises(session.pack).map((e) => e.id));
-      throw new InputError(`no exercise '${id}'` + (near ? ` (did you mean '${near}'?)` : '') + "; run 'k8s-workloads-course list' to see them");
-    }
-    if (fileArg !== undefined) return { file: resolve(io.cwd, fileArg), exercise };
-    // No file: the learner's workspace file, created from the starter the first time.
-    const opened = openExercise(session.workspace, exercise);
-    if (opened.created) io.stderr.write(`Created ${opened.path} from the exercise's starter; edit it, then check again.\n`);
-    markExerciseOpened(session.progress.progress, session.pack.id, exercise.id, new Date());
-    return { file: opened.path, exercise };
+/** `deploy-first.yaml` → `deploy-first`: a workspace file is named after its exercise. */
+function exerciseIdOf(file: string): string {
+  return basename(file).replace(/\.ya?ml$/, '');
+}
+
+/** Explains an exercise id that is not in the pack, with a did-you-mean over every exercise. */
+function unknownExercise(io: CliIO, values: Record<string, unknown>, id: string, fileArg: string | undefined): never {
+  const ids = allExercises(openPack(io, values, 'exercises')).map((e) => e.id);
+  const near = closest(id, ids);
+  if (typeof values.exercise === 'string') {
+    throw new InputError(`no exercise '${id}'` + (near ? ` (did you mean '${near}'?)` : '') + "; run 'k8s-workloads-course list' to see them");
   }
-  if (fileArg === undefined) throw new UsageError('give the FILE to check, or --exercise ID', 'check');
-  const file = resolve(io.cwd, fileArg);
-  const exercise = exerciseForFile(session.pack, file);
-  if (!exercise) {
-    const near = closest(basename(file).replace(/\.ya?ml$/, ''), allExercises(session.pack).map((e) => e.id));
-    throw new InputError(`cannot tell which exercise ${fileArg} is for: its name is not <exercise-id>.yaml` + (near ? ` (did you mean ${near}.yaml?)` : '') + '; add --exercise ID');
-  }
-  return { file, exercise };
+  throw new InputError(`cannot tell which exercise ${fileArg} is for: its name is not <exercise-id>.yaml` + (near ? ` (did you mean ${near}.yaml?)` : '') + '; add --exercise ID');
+}
+
+/** No FILE: the learner's workspace file, created from the starter the first time. */
+function workspaceFile(io: CliIO, session: CourseSession, exercise: Exercise): string {
+  const opened = openExercise(session.workspace, exercise);
+  if (opened.created) io.stderr.write(`Created ${opened.path} from the exercise's starter; edit it, then check again.\n`);
+  markExerciseOpened(session.progress.progress, session.pack.id, exercise.id, new Date());
+  return opened.path;
 }
 
 function readManifest(file: string): string {

@@ -1,5 +1,5 @@
 /** What the line-mode commands share: the pack, the learner's progress and workspace, resolved once. */
-import { loadCoursePack, loadProgress, PackError, resolveWorkspace, saveProgress, type LoadedProgress, type Pack } from '../../course/index.js';
+import { loadCoursePack, loadProgress, PackError, resolveWorkspace, saveProgress, type LoadedProgress, type Pack, type PackLoadOptions } from '../../course/index.js';
 import { InputError, type CliIO } from '../io.js';
 
 export interface CourseSession {
@@ -10,14 +10,18 @@ export interface CourseSession {
   save(): void;
 }
 
-export function openSession(io: CliIO, values: Record<string, unknown>, scope: 'all' | 'exercises' = 'all'): CourseSession {
-  let pack: Pack;
+/** The pack `--lessons` names (or the built-in one); a broken pack is an input error listing its problems. */
+export function openPack(io: CliIO, values: Record<string, unknown>, scope: PackLoadOptions['scope'] = 'all'): Pack {
   try {
-    pack = loadCoursePack({ lessons: typeof values.lessons === 'string' ? values.lessons : undefined, cwd: io.cwd, scope });
+    return loadCoursePack({ lessons: typeof values.lessons === 'string' ? values.lessons : undefined, cwd: io.cwd, scope });
   } catch (err) {
     if (err instanceof PackError) throw new InputError(err.message);
     throw err;
   }
+}
+
+export function openSession(io: CliIO, values: Record<string, unknown>, scope: PackLoadOptions['scope'] = 'all'): CourseSession {
+  const pack = openPack(io, values, scope);
   const progress = loadProgress({ env: io.env });
   for (const w of progress.warnings) io.stderr.write(`${io.errColor.yellow('warning:')} ${w}\n`);
   const workspace = resolveWorkspace({ flag: typeof values.workspace === 'string' ? values.workspace : undefined, env: io.env, cwd: io.cwd });

@@ -24,11 +24,12 @@ export class PackFiles {
 
   /**
    * `root` must already be a real (symlink-free) absolute path. `partial`: only what checking needs is
-   * read (see PackLoadOptions.scope).
+   * read; `only`: just the exercise with this id (see PackLoadOptions.scope).
    */
   constructor(
     readonly root: string,
     readonly partial = false,
+    readonly only?: string,
   ) {}
 
   /** Pack-relative display path of an absolute path inside the pack. */

@@ -47,7 +47,7 @@ export function builtinPackDir(): string {
 }
 
 /** The pack to run: `--lessons DIR` (relative to cwd) or the built-in one. Throws PackError if broken. */
-export function loadCoursePack(opts: { lessons?: string; cwd: string; scope?: PackLoadOptions['scope'] }): Pack {
+export function loadCoursePack(opts: { lessons?: string; cwd: string; scope?: PackLoadOptions['scope'] | undefined }): Pack {
   const scope = opts.scope ?? 'all';
   return opts.lessons ? loadPack(resolve(opts.cwd, opts.lessons), { scope }) : loadPack(builtinPackDir(), { builtin: true, scope });
 }
@@ -56,9 +56,11 @@ export interface PackLoadOptions {
   builtin?: boolean;
   /**
    * 'all' (default): every file, scenarios validated. 'exercises': lessons and exercises only — quizzes
-   * are not read and scenarios are validated when run — for commands that only check (start-up speed).
+   * are not read and scenarios are validated when run. `{ exercise: id }`: only that exercise and its
+   * lesson (found by a quick scan of the `id:` lines; empty if the scan finds none). The last two are
+   * for `check`, whose start-up time matters; neither is a course to show a learner.
    */
-  scope?: 'all' | 'exercises';
+  scope?: 'all' | 'exercises' | { exercise: string };
 }
 
 /** Loads a complete, valid pack or throws PackError listing every error. */
@@ -79,7 +81,8 @@ export function readPack(dir: string, opts: PackLoadOptions = {}): PackReadResul
     problems.push({ severity: 'error', file: dir, message: 'no lesson pack here: the folder does not exist or is not a folder' });
     return { pack: emptyPack(resolve(dir), opts.builtin ?? false), problems };
   }
-  const files = new PackFiles(root, opts.scope === 'exercises');
+  const scope = opts.scope ?? 'all';
+  const files = new PackFiles(root, scope !== 'all', typeof scope === 'object' ? scope.exercise : undefined);
   const pack = emptyPack(root, opts.builtin ?? false);
   readPackMeta(files, pack, problems);
   const folders = files.folders(root).filter((name) => {
@@ -87,7 +90,8 @@ export function readPack(dir: string, opts: PackLoadOptions = {}): PackReadResul
     if (!isLesson && existsSync(join(root, name, 'lesson.md'))) problems.push({ severity: 'error', file: `${name}/lesson.md`, message: `lesson folder '${name}' needs a numeric prefix that orders it, e.g. 03-${name}` });
     return isLesson;
   });
-  if (folders.length === 0) problems.push({ severity: 'error', file: '.', message: 'the pack has no lessons: add a folder such as 01-intro/ with a lesson.md' });
+  if (files.only !== undefined) folders.splice(0, folders.length, ...folders.filter((f) => exerciseFolders(files, join(root, f)).length > 0));
+  else if (folders.length === 0) problems.push({ severity: 'error', file: '.', message: 'the pack has no lessons: add a folder such as 01-intro/ with a lesson.md' });
   if (folders.length > PACK_LIMITS.lessons) problems.push({ severity: 'error', file: '.', message: `the pack has ${folders.length} lessons; at most ${PACK_LIMITS.lessons} are allowed` });
   for (const folder of sortByPrefix(folders).slice(0, PACK_LIMITS.lessons)) {
     const lesson = readLesson(files, join(root, folder), folder, problems);
@@ -296,11 +300,7 @@ const EXERCISE_KEYS = ['id', 'title', 'difficulty', 'task', 'hints', 'scenario',
 function readExercises(files: PackFiles, lesson: Lesson, problems: Problem[]): Exercise[] {
   const dir = join(lesson.dir, 'exercises');
   if (!existsSync(dir)) return [];
-  const folders = files.folders(dir).filter((name) => {
-    if (/^\d+[-_]/.test(name)) return true;
-    problems.push({ severity: 'error', file: files.rel(join(dir, name)) + '/', message: `exercise folder '${name}' needs a numeric prefix that orders it, e.g. 01-${name}` });
-    return false;
-  });
+  const folders = exerciseFolders(files, lesson.dir, problems);
   if (folders.length > PACK_LIMITS.exercisesPerLesson) problems.push({ severity: 'error', file: files.rel(dir) + '/', message: `at most ${PACK_LIMITS.exercisesPerLesson} exercises per lesson` });
   const out: Exercise[] = [];
   for (const folder of sortByPrefix(folders).slice(0, PACK_LIMITS.exercisesPerLesson)) {
@@ -308,6 +308,24 @@ function readExercises(files: PackFiles, lesson: Lesson, problems: Problem[]): E
     if (e) out.push(e);
   }
   return out;
+}
+
+/** Exercise folders of a lesson (only the one declaring `files.only`, when set). */
+function exerciseFolders(files: PackFiles, lessonDir: string, problems: Problem[] = []): string[] {
+  const dir = join(lessonDir, 'exercises');
+  return files.folders(dir).filter((name) => {
+    if (!/^\d+[-_]/.test(name)) {
+      problems.push({ severity: 'error', file: files.rel(join(dir, name)) + '/', message: `exercise folder '${name}' needs a numeric prefix that orders it, e.g. 01-${name}` });
+      return false;
+    }
+    return files.only === undefined || declaredId(files, join(dir, name, 'exercise.yaml')) === files.only;
+  });
+}
+
+/** The `id:` an exercise.yaml declares, read with a regular expression instead of a YAML parse (fast). */
+function declaredId(files: PackFiles, path: string): string | undefined {
+  const read = existsSync(path) ? files.read(path) : undefined;
+  return read?.ok ? /^id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(read.text)?.[1] : undefined;
 }
 
 function readExercise(files: PackFiles, dir: string, lesson: Lesson, problems: Problem[]): Exercise | undefined {
