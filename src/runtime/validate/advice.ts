@@ -21,6 +21,9 @@ export function adviseObject(kind: string, obj: Record<string, unknown>, r: Repo
     r.warn('advice-job-ttl', ['spec'], 'no ttlSecondsAfterFinished', 'Finished Jobs and their Pods stay until deleted; ttlSecondsAfterFinished: 3600 cleans them up.');
   }
   if (kind === 'StatefulSet') adviseClaims(spec, r);
+  if (obj['status'] != null) {
+    r.warn('advice-status', ['status'], 'status is written by the cluster; the API server ignores it here', 'Remove the status section (it was probably copied from kubectl get -o yaml).');
+  }
 }
 
 function templatePath(kind: string): string[] | undefined {

@@ -28,3 +28,22 @@ export function formatProblem(p: Problem, opts: { color?: boolean; source?: stri
 function sentence(s: string): string {
   return /[.?!]$/.test(s) ? s : `${s}.`;
 }
+
+/**
+ * A problem in the shape of the `simulate -o json` contract's `errors` entries (file, line, column,
+ * kind, name, path, message), the message carrying the fix too; severity and rule are extra keys.
+ */
+export function problemAsJson(p: Problem): { file: string; line: number; column: number; kind?: string; name?: string; path?: string; message: string; severity: Problem['severity']; rule: string } {
+  const message = p.hint ? `${sentence(p.message)} ${sentence(p.hint)}` : sentence(p.message);
+  return {
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    ...(p.kind !== undefined ? { kind: p.kind } : {}),
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    ...(p.path !== undefined ? { path: p.path } : {}),
+    message,
+    severity: p.severity,
+    rule: p.rule,
+  };
+}

@@ -15,7 +15,7 @@ import { checkConfigData, checkPersistentVolumeClaim, checkPod, checkService } f
 import { checkControlCharacters } from './rules/text.js';
 
 export type { Problem } from '../yaml/problem.js';
-export { formatProblem } from './format.js';
+export { formatProblem, problemAsJson } from './format.js';
 export { explainField } from './explain.js';
 export { validateUpdate } from './update.js';
 
@@ -63,7 +63,7 @@ function load(text: string, file: string, advice: boolean): { objects: LoadedObj
   const objects: LoadedObject[] = [];
   for (const doc of parsed.docs) {
     const locator: Locator = { file, positionOf: doc.positionOf, sourceOf: doc.sourceOf };
-    if (isPlainObject(doc.value) && doc.value['kind'] === 'List' && (doc.value['apiVersion'] === 'v1' || doc.value['apiVersion'] === undefined)) {
+    if (isPlainObject(doc.value) && doc.value['kind'] === 'List') {
       loadList(doc, locator, advice, objects, problems);
     } else {
       loadOne(doc.value, doc, locator, [], advice, objects, problems);
@@ -87,6 +87,9 @@ function loadList(doc: ParsedDoc, locator: Locator, advice: boolean, objects: Lo
     problems.push(...r.problems);
     return;
   }
+  const apiVersion = list['apiVersion'];
+  if (apiVersion === undefined || apiVersion === null) r.error('apiversion-missing', [], 'the List has no apiVersion', 'Add "apiVersion: v1".');
+  else if (apiVersion !== 'v1') r.error('apiversion-wrong', ['apiVersion'], `List is served by v1, not ${quote(apiVersion)}`, 'Write "apiVersion: v1".', 'value');
   for (const key of Object.keys(list)) {
     if (!['apiVersion', 'kind', 'items', 'metadata'].includes(key)) r.error('unknown-field', [key], `unknown field ${quote(key)} in a List`, 'A List has apiVersion, kind, metadata and items only.');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { explainField, formatProblem, loadManifestText, validateUpdate } from '../../../src/runtime/validate/index.js';
+import { explainField, formatProblem, loadManifestText, problemAsJson, validateUpdate } from '../../../src/runtime/validate/index.js';
 import type { KubeObject } from '../../../src/runtime/api/types.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -130,5 +130,29 @@ describe('escape sequences written as YAML escapes', () => {
     const { objects, problems } = loadManifestText(text, 'c.yaml', { advice: false });
     expect(objects).toHaveLength(1);
     expect(problems.map((p) => [p.rule, p.severity, p.path, p.line])).toEqual([['control-characters', 'warning', 'data.motd', 5]]);
+  });
+});
+
+describe('problemAsJson', () => {
+  test('gives the simulate contract fields with the fix in the message', () => {
+    const { problems } = loadManifestText(DEPLOYMENT.replace('replicas: 3', 'replica: 3'), 'd.yaml', { advice: false });
+    expect(problemAsJson(problems[0]!)).toEqual({
+      file: 'd.yaml',
+      line: 6,
+      column: 3,
+      kind: 'Deployment',
+      name: 'web',
+      path: 'spec.replica',
+      message: 'unknown field "replica" under spec. Did you mean "replicas"?',
+      severity: 'error',
+      rule: 'unknown-field',
+    });
+  });
+});
+
+describe('Lists', () => {
+  test('a List must be apiVersion v1', () => {
+    const { problems } = loadManifestText('apiVersion: apps/v1\nkind: List\nitems: []\n', 'l.yaml');
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([['apiversion-wrong', 1]]);
   });
 });
