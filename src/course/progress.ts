@@ -125,7 +125,8 @@ export function migrate(data: unknown): Progress | string {
  */
 function fromV1(v1: Json): Json {
   const lessonsRead: Record<string, string> = {};
-  if (Array.isArray(v1.lessons)) for (const id of v1.lessons) if (typeof id === 'string') lessonsRead[id] = '';
+  // v1 kept no time: the epoch marks "read at an unknown time".
+  if (Array.isArray(v1.lessons)) for (const id of v1.lessons) if (typeof id === 'string') lessonsRead[id] = new Date(0).toISOString();
   const quizzes: Record<string, QuizProgress> = {};
   if (isObject(v1.quizzes)) {
     for (const [id, q] of Object.entries(v1.quizzes)) {

@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../runtime/api/types.js';
 import type { TimelineEntry } from '../runtime/timeline.js';
+import { sanitizeForTerminal } from '../runtime/yaml/sanitize.js';
 
 /** A problem found in a pack or a learner's file, lint-style: where, what, how to fix. */
 export interface Problem {
@@ -23,10 +24,14 @@ export interface Problem {
   name?: string;
 }
 
-/** `file:line:column: severity: path: message`, the form lint and loaders print (hint on its own line). */
+/**
+ * `file:line:column: severity: path: message`, the form lint and loaders print (hint on its own line).
+ * Safe for a terminal: names from a pack or a learner's file may carry escape sequences.
+ */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
-  return `${where}: ${p.severity}: ${p.path ? p.path + ': ' : ''}${p.message}` + (p.hint ? `\n  ${p.hint}` : '');
+  const text = `${where}: ${p.severity}: ${p.path ? p.path + ': ' : ''}${p.message}` + (p.hint ? `\n  ${p.hint}` : '');
+  return sanitizeForTerminal(text);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ describe('saving and loading', () => {
   test('version 1 (single pack at the top level) migrates to the built-in pack', () => {
     const v1 = { version: 1, lessons: ['deployments'], exercises: { 'deploy-first': { attempts: 2, hintsUsed: 1 } }, quizzes: { deployments: { score: 3, total: 4 } } };
     const m = migrate(v1);
-    expect(m).toMatchObject({ version: PROGRESS_VERSION, packs: { builtin: { lessonsRead: { deployments: '' }, exercises: { 'deploy-first': { attempts: 2 } }, quizzes: { deployments: { best: 3, total: 4 } } } } });
+    expect(m).toMatchObject({ version: PROGRESS_VERSION, packs: { builtin: { lessonsRead: { deployments: '1970-01-01T00:00:00.000Z' }, exercises: { 'deploy-first': { attempts: 2 } }, quizzes: { deployments: { best: 3, total: 4 } } } } });
   });
 
   test('an unwritable progress folder throws on save (callers turn it into a warning)', () => {

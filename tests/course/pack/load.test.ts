@@ -152,6 +152,18 @@ describe('hostile packs are refused', () => {
     expect(title).toContain('\\x1b[2J');
   });
 
+  test('escape sequences in a bad key do not reach the terminal through the problem list', () => {
+    const dir = pack((d) => replace(join(d, LESSON), 'minutes: 10', 'minutes: 10\n"\\e[2Jx": 1'));
+    let message = '';
+    try {
+      loadPack(dir);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain("unknown key '\\x1b[2Jx'");
+    expect(message).not.toContain('\u001b');
+  });
+
   test('an alias bomb does not expand', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]}]`), 'questions: *h'].join('\n');
     const dir = pack((d) => writeFileSync(join(d, QUIZ), bomb));
