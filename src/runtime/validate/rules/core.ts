@@ -5,8 +5,7 @@ import { quote } from '../../yaml/sanitize.js';
 import type { Reporter } from '../report.js';
 import { isPlainObject } from '../schema-check.js';
 import { checkLabels } from './meta.js';
-import { checkPortName } from './names.js';
-import { checkPodSpec, checkPortNumber } from './pod.js';
+import { checkNamedPort, checkPodSpec, checkPortNumber } from './pod.js';
 import { oneOf } from './common.js';
 import { checkClaimSpec } from './workloads.js';
 
@@ -32,10 +31,7 @@ export function checkService(spec: Record<string, unknown>, r: Reporter): void {
     checkPortNumber(p['port'], [...at, 'port'], r, 1);
     const target = p['targetPort'];
     if (typeof target === 'number') checkPortNumber(target, [...at, 'targetPort'], r, 1);
-    else if (typeof target === 'string') {
-      const problem = /^\d+$/.test(target) ? undefined : checkPortName(target);
-      if (problem) r.error('port-name', [...at, 'targetPort'], `targetPort ${quote(target)} ${problem}`, 'Use a port number or the name of a container port.', 'value');
-    }
+    else if (typeof target === 'string') checkNamedPort(target, [...at, 'targetPort'], r, 'targetPort');
     if (p['nodePort'] !== undefined && type !== 'NodePort' && type !== 'LoadBalancer') {
       r.error('node-port', [...at, 'nodePort'], `nodePort needs a Service of type NodePort or LoadBalancer, not ${String(type ?? 'ClusterIP')}`, 'Set "type: NodePort" or remove nodePort.');
     }

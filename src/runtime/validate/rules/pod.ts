@@ -149,6 +149,16 @@ function checkPorts(ports: unknown, path: Path, r: Reporter): void {
   });
 }
 
+/** A port given as a string is a port name (IntOrString): "8080" in quotes is not a number. */
+export function checkNamedPort(value: string, path: Path, r: Reporter, field: string): void {
+  if (/^\d+$/.test(value)) {
+    r.error('port-name', path, `${field} ${quote(value)} is a quoted number, which Kubernetes reads as a port name`, `Remove the quotes: ${field}: ${value}.`, 'value');
+    return;
+  }
+  const problem = checkPortName(value);
+  if (problem) r.error('port-name', path, `${field} ${quote(value)}: a port name ${problem}`, 'Use a port number or the name of a container port, such as "http".', 'value');
+}
+
 export function checkPortNumber(value: unknown, path: Path, r: Reporter, min: 0 | 1): void {
   if (typeof value !== 'number' || !Number.isInteger(value)) return;
   if (value < min || value > 65535) {
@@ -209,6 +219,7 @@ function checkProbe(probe: unknown, path: Path, r: Reporter): void {
   for (const h of ['httpGet', 'tcpSocket'] as const) {
     const port = isPlainObject(probe[h]) ? probe[h]['port'] : undefined;
     checkPortNumber(port, [...path, h, 'port'], r, 1);
+    if (typeof port === 'string') checkNamedPort(port, [...path, h, 'port'], r, 'port');
   }
   for (const field of ['periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold']) {
     const v = probe[field];
