@@ -15,6 +15,7 @@ import { completionIndexOf, formatIndexes, parseIndexes } from './indexes.js';
 import { jsonEqual } from './equal.js';
 import { deletePod, isIndexed, manageJob, withoutFinalizer } from './manage.js';
 import { matchPodFailurePolicy } from './pod-failure-policy.js';
+import { matchSuccessPolicy } from './success-policy.js';
 import { failedIndexes, hasBackoffLimitPerIndex, lastFailures, type IndexFailure } from './per-index.js';
 import {
   finishedPods,
@@ -78,9 +79,13 @@ class JobSync {
     }
     const perIndex = hasBackoffLimitPerIndex(job) ? this.perIndex(succeededIndexes) : undefined;
     let finish = this.failureOrSuccessSoFar(failed) ?? (perIndex && this.failedIndexesFinish(perIndex.failed, succeededIndexes.size));
+    if (!finish && this.indexed) {
+      const matched = matchSuccessPolicy(job.spec?.successPolicy, this.completions ?? 0, succeededIndexes);
+      if (matched) finish = { type: 'SuccessCriteriaMet', reason: 'SuccessPolicy', message: matched };
+    }
 
     if (finish) {
-      // A failing Job's remaining pods are terminated (deleteActivePods; finalizers stay until counted).
+      // A finishing Job's remaining pods are terminated (deleteActivePods; finalizers stay until counted).
       for (const p of activePods) this.actions.push(...deletePod(job, p, false));
       terminating += active;
       ready -= activePods.filter(isReady).length;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { backoffDelay, backoffRecord, remainingBackoff } from '../../../../src/runtime/controllers/job/backoff.js';
 import { completionIndexOf, firstPendingIndexes, formatIndexes, parseIndexes, podGenerateNameWithIndex } from '../../../../src/runtime/controllers/job/indexes.js';
 import { matchPodFailurePolicy, type FailedPodView } from '../../../../src/runtime/controllers/job/pod-failure-policy.js';
+import { matchSuccessPolicy } from '../../../../src/runtime/controllers/job/success-policy.js';
 
 describe('pod failure back-off', () => {
   test.each([
@@ -100,5 +101,18 @@ describe('podFailurePolicy', () => {
   test('no rule matches: counted, no action', () => {
     expect(matchPodFailurePolicy(policy, pod(1))).toEqual({ countFailed: true });
     expect(matchPodFailurePolicy(undefined, pod(42))).toEqual({ countFailed: true });
+  });
+});
+
+describe('successPolicy', () => {
+  const done = new Set([0, 2, 3]);
+  test.each([
+    [[{ succeededIndexes: '0,2' }], 'Matched rules at index 0'],
+    [[{ succeededIndexes: '0-2' }], undefined],
+    [[{ succeededIndexes: '0-3', succeededCount: 3 }], 'Matched rules at index 0'],
+    [[{ succeededIndexes: '1,4' }, { succeededCount: 3 }], 'Matched rules at index 1'],
+    [[{ succeededCount: 4 }], undefined],
+  ])('rules %j give %j', (rules, expected) => {
+    expect(matchSuccessPolicy({ rules }, 5, done)).toBe(expected);
   });
 });

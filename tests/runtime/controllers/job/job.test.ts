@@ -316,3 +316,20 @@ describe('Job: backoffLimitPerIndex', () => {
     expect(eventTimes(c, 'per', 'SuccessfulDelete')).toEqual([14, 14]);
   });
 });
+
+describe('Job: successPolicy', () => {
+  test('the Job succeeds once the listed indexes succeeded; lingering pods are stopped, not counted as failed', () => {
+    const c = cluster([
+      { selector: { matchLabels: { 'job-name': 'lead', 'batch.kubernetes.io/job-completion-index': '0' } }, runFor: 2000 },
+      { selector: { matchLabels: { 'job-name': 'lead' } }, runFor: 60_000 },
+    ]);
+    c.apply(job('lead', { completions: 3, parallelism: 3, completionMode: 'Indexed', successPolicy: { rules: [{ succeededIndexes: '0' }] } }));
+    c.settle();
+    const j = getJob(c, 'lead');
+    expect(conditionTypes(j)).toEqual(['SuccessCriteriaMet', 'Complete']);
+    expect(j.status.conditions[1]).toMatchObject({ reason: 'SuccessPolicy', message: 'Matched rules at index 0', lastTransitionTime: '2030-01-01T00:00:04Z' });
+    expect(j.status).toMatchObject({ completedIndexes: '0', succeeded: 1 });
+    expect(j.status.failed).toBeUndefined();
+    expect(eventTimes(c, 'lead', 'SuccessfulDelete')).toEqual([3, 3]);
+  });
+});
