@@ -17,8 +17,34 @@ export interface RevisionData {
   spec: { template: PodTemplateSpec & { $patch: 'replace' } };
 }
 
+// Syncs rebuild the candidate revision from the same (immutable) template object again and again:
+// remember its data, canonical form and hashes by object identity.
+const dataByTemplate = new WeakMap<object, RevisionData>();
+const canonicalByData = new WeakMap<object, string>();
+const hashByValue = new WeakMap<object, Map<number, string>>();
+
 export function revisionData(template: PodTemplateSpec | undefined): RevisionData {
-  return { spec: { template: { ...structuredClone(template ?? {}), $patch: 'replace' } } };
+  const cached = template && dataByTemplate.get(template);
+  if (cached) return cached;
+  const data: RevisionData = { spec: { template: { ...structuredClone(template ?? {}), $patch: 'replace' } } };
+  if (template) dataByTemplate.set(template, data);
+  return data;
+}
+
+function canonicalOf(value: unknown): string {
+  if (value === null || typeof value !== 'object') return canonicalJson(value);
+  let c = canonicalByData.get(value);
+  if (c === undefined) canonicalByData.set(value, (c = canonicalJson(value)));
+  return c;
+}
+
+function hashOfValue(value: object, collisionCount: number | undefined): string {
+  let byCount = hashByValue.get(value);
+  if (!byCount) hashByValue.set(value, (byCount = new Map()));
+  const key = collisionCount ?? -1;
+  let h = byCount.get(key);
+  if (h === undefined) byCount.set(key, (h = computeHash(value, collisionCount)));
+  return h;
 }
 
 /** The template a revision restores. */
@@ -36,7 +62,7 @@ export function revisionName(prefix: string, hash: string): string {
 
 /** Same stored template (history.EqualRevision / daemon Match). */
 export function equalRevision(a: RevLike, b: RevLike): boolean {
-  return canonicalJson(a.data) === canonicalJson(b.data);
+  return canonicalOf(a.data) === canonicalOf(b.data);
 }
 
 /** Ascending by revision number, then name (history.SortControllerRevisions). */
@@ -67,7 +93,7 @@ export function newRevision(
   hashOf: 'data' | 'template',
 ): { revision: RevObject; hash: string } {
   const data = revisionData(template);
-  const hash = computeHash(hashOf === 'data' ? data : (template ?? {}), collisionCount);
+  const hash = hashOfValue(hashOf === 'data' ? data : (template ?? {}), collisionCount);
   const ref: OwnerReference = newControllerRef(owner);
   const labels = { ...(template?.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: hash };
   const rev: RevObject = {

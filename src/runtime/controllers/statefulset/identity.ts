@@ -2,6 +2,7 @@
 // Mirrors kubernetes pkg/controller/statefulset/stateful_set_utils.go.
 import type { PersistentVolumeClaim, PodSpec, Volume } from 'kubernetes-types/core/v1.js';
 import type { PodLike, SetLike } from './shapes.js';
+import { factsOf, parseName } from './facts.js';
 
 /** Label carrying the pod's own name, so a Service can select one member (apps.StatefulSetPodNameLabel). */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -10,20 +11,13 @@ export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 /** Label naming the ControllerRevision a pod was made from (apps.ControllerRevisionHashLabelKey). */
 export const REVISION_LABEL = 'controller-revision-hash';
 
-// "(.*)-([0-9]+)$" as upstream: the parent is everything before the last dash-number.
-const STATEFUL_POD_NAME = /^(.*)-([0-9]+)$/;
-
 /** The parent set name and ordinal encoded in a pod name; ordinal -1 when the name has none. */
 export function parentAndOrdinal(podName: string): { parent: string; ordinal: number } {
-  const m = STATEFUL_POD_NAME.exec(podName);
-  if (!m) return { parent: '', ordinal: -1 };
-  const ordinal = Number(m[2]);
-  // Upstream parses into an int32; anything larger is "no ordinal".
-  return { parent: m[1]!, ordinal: ordinal <= 0x7fffffff ? ordinal : -1 };
+  return parseName(podName);
 }
 
 export function ordinalOf(pod: PodLike): number {
-  return parentAndOrdinal(pod.metadata?.name ?? '').ordinal;
+  return factsOf(pod).ordinal;
 }
 
 export function podName(setName: string, ordinal: number): string {
@@ -54,13 +48,13 @@ export function inOrdinalRange(ordinal: number, set: SetLike): boolean {
 }
 
 export function isMemberOf(set: SetLike, pod: PodLike): boolean {
-  return parentAndOrdinal(pod.metadata?.name ?? '').parent === set.metadata?.name;
+  return factsOf(pod).parent === set.metadata?.name;
 }
 
 /** The pod has the name, namespace and pod-name label of a member of the set (upstream identityMatches). */
 export function identityMatches(set: SetLike, pod: PodLike): boolean {
   const name = pod.metadata?.name ?? '';
-  const { parent, ordinal } = parentAndOrdinal(name);
+  const { parent, ordinal } = factsOf(pod);
   return (
     ordinal >= 0 &&
     parent === set.metadata?.name &&
@@ -73,11 +67,17 @@ export function identityMatches(set: SetLike, pod: PodLike): boolean {
 export function storageMatches(set: SetLike, pod: PodLike): boolean {
   const ordinal = ordinalOf(pod);
   if (ordinal < 0) return false;
-  const byName = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
+  const volumes = pod.spec?.volumes ?? [];
   return (set.spec?.volumeClaimTemplates ?? []).every((t) => {
-    const v = byName.get(t.metadata?.name ?? '');
-    return v?.persistentVolumeClaim?.claimName === claimName(t.metadata?.name ?? '', set.metadata?.name ?? '', ordinal);
+    const name = t.metadata?.name ?? '';
+    const v = volumes.find((x) => x.name === name);
+    return v?.persistentVolumeClaim?.claimName === claimName(name, set.metadata?.name ?? '', ordinal);
   });
+}
+
+/** Names of the claims a pod of `ordinal` mounts, one per claim template. */
+export function claimNamesFor(set: SetLike, ordinal: number): string[] {
+  return (set.spec?.volumeClaimTemplates ?? []).map((t) => claimName(t.metadata?.name ?? '', set.metadata?.name ?? '', ordinal));
 }
 
 /** The claims a pod of `ordinal` needs, named and labelled as the controller creates them. */

@@ -2,17 +2,9 @@
 // kubernetes pkg/controller/statefulset/stateful_set_control.go (updateStatefulSet, processReplica,
 // processCondemned and the RollingUpdate loop), as a pure function returning steps.
 import type { PodLike, SetLike } from './shapes.js';
-import { endOrdinal, identityMatches, ordinalOf, REVISION_LABEL, startOrdinal, storageMatches } from './identity.js';
-import {
-  availableAt,
-  isFailed,
-  isHealthy,
-  isPending,
-  isRunningAndAvailable,
-  isRunningAndReady,
-  isSucceeded,
-  isTerminating,
-} from './podstate.js';
+import { claimNamesFor, endOrdinal, identityMatches, ordinalOf, startOrdinal, storageMatches } from './identity.js';
+import { factsOf, memoFor, type PodFacts, type PodMemo } from './facts.js';
+import { availableAt, isHealthy, isRunningAndAvailable, isRunningAndReady, isTerminating } from './podstate.js';
 
 export type Step =
   /** Create the pod of `ordinal` (its missing claims first) from the template of `revision`. */
@@ -34,7 +26,7 @@ export interface PlanInput {
   updateRevision: string;
   now: number;
   /** True when the pod's claims carry the owner references the retention policy asks for. */
-  claimsMatchPolicy?: (pod: PodLike) => boolean;
+  claimsMatchPolicy?: (pod: PodLike, memo?: PodMemo) => boolean;
   /** True when a claim of this ordinal still belongs to a previous pod being cleaned up (PodClaimIsStale). */
   claimIsStale?: (ordinal: number) => boolean;
 }
@@ -51,11 +43,18 @@ export interface Plan {
 interface Slot {
   ordinal: number;
   pod?: PodLike;
+  /** The pod's facts, looked up once per sync. */
+  f?: PodFacts;
   revision: string;
 }
 
+interface Member {
+  pod: PodLike;
+  f: PodFacts;
+}
+
 export function revisionOf(pod: PodLike): string {
-  return pod.metadata?.labels?.[REVISION_LABEL] ?? '';
+  return factsOf(pod).revision;
 }
 
 /** OrderedReady is "monotonic"; Parallel allows bursts (allowsBurst). */
@@ -82,14 +81,14 @@ export function revisionForNewPod(set: SetLike, ordinal: number, current: string
 }
 
 /** Splits pods into the replica slots [start, end] and the condemned (out of range), condemned descending. */
-export function partitionPods(set: SetLike, pods: readonly PodLike[]): { replicas: (PodLike | undefined)[]; condemned: PodLike[] } {
+function partitionPods(set: SetLike, pods: readonly PodLike[]): { replicas: (Member | undefined)[]; condemned: PodLike[] } {
   const start = startOrdinal(set);
-  const replicas: (PodLike | undefined)[] = new Array(Math.max(0, endOrdinal(set) - start + 1)).fill(undefined);
+  const replicas: (Member | undefined)[] = new Array(Math.max(0, endOrdinal(set) - start + 1)).fill(undefined);
   const condemned: PodLike[] = [];
   for (const pod of pods) {
-    const ord = ordinalOf(pod);
-    if (ord < 0) continue; // not a member name: ignored, as upstream
-    if (ord >= start && ord - start < replicas.length) replicas[ord - start] = pod;
+    const f = factsOf(pod);
+    if (f.ordinal < 0) continue; // not a member name: ignored, as upstream
+    if (f.ordinal >= start && f.ordinal - start < replicas.length) replicas[f.ordinal - start] = { pod, f };
     else condemned.push(pod);
   }
   condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a));
@@ -97,7 +96,7 @@ export function partitionPods(set: SetLike, pods: readonly PodLike[]): { replica
 }
 
 function slotHealthy(s: Slot): boolean {
-  return s.pod !== undefined && isHealthy(s.pod);
+  return s.f !== undefined && s.f.phase === 'Running' && s.f.ready && !s.f.terminating;
 }
 
 export function planStatefulSet(input: PlanInput): Plan {
@@ -108,9 +107,11 @@ export function planStatefulSet(input: PlanInput): Plan {
   const stale = input.claimIsStale ?? (() => false);
   const { replicas: pods, condemned } = partitionPods(set, input.pods);
   const start = startOrdinal(set);
-  const slots: Slot[] = pods.map((pod, i) => {
+  const slots: Slot[] = pods.map((m, i) => {
     const ordinal = start + i;
-    return { ordinal, pod, revision: pod ? revisionOf(pod) : revisionForNewPod(set, ordinal, currentRevision, updateRevision) };
+    return m
+      ? { ordinal, pod: m.pod, f: m.f, revision: m.f.revision }
+      : { ordinal, revision: revisionForNewPod(set, ordinal, currentRevision, updateRevision) };
   });
   // The first unhealthy pod, replicas in ordinal order then condemned ascending: the only condemned pod
   // OrderedReady may delete while it is itself unhealthy.
@@ -137,7 +138,7 @@ interface ReplicaCtx {
   minReady: number;
   now: number;
   set: SetLike;
-  claimsOk: (pod: PodLike) => boolean;
+  claimsOk: (pod: PodLike, memo?: PodMemo) => boolean;
   stale: (ordinal: number) => boolean;
 }
 
@@ -152,12 +153,8 @@ function processReplicas(slots: Slot[], plan: Plan, ctx: ReplicaCtx): boolean {
 
 function processReplica(slot: Slot, plan: Plan, ctx: ReplicaCtx): boolean {
   const pod = slot.pod;
-  if (pod && (isFailed(pod) || isSucceeded(pod))) {
-    // Recreate: delete now, the next sync (after it is gone) creates the replacement with the same name.
-    if (!isTerminating(pod)) plan.steps.push({ op: 'delete', pod, reason: 'failed' });
-    return true;
-  }
-  if (!pod) {
+  const f = slot.f;
+  if (!pod || !f) {
     if (ctx.stale(slot.ordinal)) {
       plan.blockedOn ??= { pod: `${ctx.set.metadata?.name}-${slot.ordinal}`, waitingFor: 'claim cleanup' };
       return true;
@@ -165,23 +162,31 @@ function processReplica(slot: Slot, plan: Plan, ctx: ReplicaCtx): boolean {
     plan.steps.push({ op: 'create', ordinal: slot.ordinal, revision: slot.revision });
     return ctx.monotonic; // OrderedReady creates one pod per pass; Parallel goes on
   }
-  if (isPending(pod)) plan.steps.push({ op: 'ensureClaims', pod });
-  const name = pod.metadata?.name ?? '';
-  if (ctx.monotonic && isTerminating(pod)) {
-    plan.blockedOn ??= { pod: name, waitingFor: 'Terminate' };
+  if (f.phase === 'Failed' || f.phase === 'Succeeded') {
+    // Recreate: delete now, the next sync (after it is gone) creates the replacement with the same name.
+    if (!f.terminating) plan.steps.push({ op: 'delete', pod, reason: 'failed' });
     return true;
   }
-  if (ctx.monotonic && !isRunningAndReady(pod)) {
-    plan.blockedOn ??= { pod: name, waitingFor: 'Running and Ready' };
+  if (f.phase === 'Pending') plan.steps.push({ op: 'ensureClaims', pod });
+  if (ctx.monotonic && f.terminating) {
+    plan.blockedOn ??= { pod: pod.metadata?.name ?? '', waitingFor: 'Terminate' };
     return true;
   }
-  if (ctx.monotonic && !isRunningAndAvailable(pod, ctx.minReady, ctx.now)) {
-    plan.blockedOn ??= { pod: name, waitingFor: 'Available' };
+  if (ctx.monotonic && !(f.phase === 'Running' && f.ready)) {
+    plan.blockedOn ??= { pod: pod.metadata?.name ?? '', waitingFor: 'Running and Ready' };
+    return true;
+  }
+  if (ctx.monotonic && ctx.minReady > 0 && !isRunningAndAvailable(pod, ctx.minReady, ctx.now)) {
+    plan.blockedOn ??= { pod: pod.metadata?.name ?? '', waitingFor: 'Available' };
     requeueAtAvailability(plan, pod, ctx.minReady, ctx.now);
     return true;
   }
-  if (!identityMatches(ctx.set, pod) || !storageMatches(ctx.set, pod)) plan.steps.push({ op: 'repair', pod });
-  else if (!ctx.claimsOk(pod)) plan.steps.push({ op: 'fixClaimOwners', pod });
+  const memo = memoFor(f, ctx.set.spec, () => ({
+    identityOk: identityMatches(ctx.set, pod) && storageMatches(ctx.set, pod),
+    claimNames: claimNamesFor(ctx.set, slot.ordinal),
+  }));
+  if (!memo.identityOk) plan.steps.push({ op: 'repair', pod });
+  else if (!ctx.claimsOk(pod, memo)) plan.steps.push({ op: 'fixClaimOwners', pod });
   return false;
 }
 

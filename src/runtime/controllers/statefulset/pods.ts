@@ -5,7 +5,19 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1.js';
 import type { KubeObject, Stored } from '../../api/types.js';
 import { newControllerRef, refOf } from '../../api/types.js';
 import type { Action, StoreReader } from '../../controller.js';
-import { claimsFor, identityLabels, ordinalOf, podName, REVISION_LABEL, volumesWithClaims, withNetworkIdentity } from './identity.js';
+import {
+  claimNamesFor,
+  claimsFor,
+  identityLabels,
+  identityMatches,
+  ordinalOf,
+  podName,
+  REVISION_LABEL,
+  storageMatches,
+  volumesWithClaims,
+  withNetworkIdentity,
+} from './identity.js';
+import { factsOf, memoFor, type PodMemo } from './facts.js';
 import { claimOwnerRefs, claimOwnersUpToDate } from './retention.js';
 import type { Step } from './plan.js';
 
@@ -42,6 +54,8 @@ export function newStatefulPod(set: Set, template: PodTemplateSpec | undefined, 
 export function missingClaims(src: PodSource, ordinal: number, pod?: Pod): Action[] {
   const { set, store } = src;
   const actions: Action[] = [];
+  // Checked on every sync of a Pending pod: look the names up before building any claim.
+  if (claimNamesFor(set, ordinal).every((n) => store.get('PersistentVolumeClaim', ns(set), n))) return actions;
   for (const claim of claimsFor(set, ordinal)) {
     const name = claim.metadata!.name!;
     if (store.get('PersistentVolumeClaim', ns(set), name)) continue;
@@ -64,15 +78,26 @@ export function missingClaims(src: PodSource, ordinal: number, pod?: Pod): Actio
 /** Existing claims of a member pod. */
 export function claimsOf(src: PodSource, pod: Pod): Stored<PersistentVolumeClaim & KubeObject>[] {
   const out: Stored<PersistentVolumeClaim & KubeObject>[] = [];
-  for (const c of claimsFor(src.set, ordinalOf(pod))) {
-    const found = src.store.get<PersistentVolumeClaim & KubeObject>('PersistentVolumeClaim', ns(src.set), c.metadata!.name!);
+  for (const name of claimNamesFor(src.set, ordinalOf(pod))) {
+    const found = src.store.get<PersistentVolumeClaim & KubeObject>('PersistentVolumeClaim', ns(src.set), name);
     if (found) out.push(found);
   }
   return out;
 }
 
-export function claimsMatchPolicy(src: PodSource, pod: Pod): boolean {
-  return claimsOf(src, pod).every((c) => claimOwnersUpToDate(c, src.set, pod));
+export function claimsMatchPolicy(src: PodSource, pod: Pod, known?: PodMemo): boolean {
+  const memo =
+    known ??
+    memoFor(factsOf(pod), src.set.spec, () => ({
+      identityOk: identityMatches(src.set, pod) && storageMatches(src.set, pod),
+      claimNames: claimNamesFor(src.set, ordinalOf(pod)),
+    }));
+  const claims = memo.claimNames.map((n) => src.store.get('PersistentVolumeClaim', ns(src.set), n));
+  // Same claim objects as last time (and the same set spec): same answer.
+  if (memo.claims && memo.claimsOk !== undefined && claims.every((c, i) => c === memo.claims![i])) return memo.claimsOk;
+  memo.claims = claims;
+  memo.claimsOk = claims.every((c) => !c || claimOwnersUpToDate(c as PersistentVolumeClaim, src.set, pod));
+  return memo.claimsOk;
 }
 
 function podEvent(set: Set, verb: 'create' | 'update' | 'delete', pod: string) {

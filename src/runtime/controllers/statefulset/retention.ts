@@ -67,6 +67,13 @@ function sameRefs(a: readonly OwnerReference[], b: readonly OwnerReference[]): b
 }
 
 export function claimOwnersUpToDate(claim: ClaimLike, set: SetLike, pod: PodLike): boolean {
+  const policy = retentionPolicy(set);
+  if (policy.whenDeleted === 'Retain' && policy.whenScaled === 'Retain') {
+    // The common case, checked on every sync: nothing of ours may own the claim.
+    return !(claim.metadata?.ownerReferences ?? []).some(
+      (r) => refersTo(r, 'StatefulSet', set.metadata?.name) || refersTo(r, 'Pod', pod.metadata?.name),
+    );
+  }
   return sameRefs(claim.metadata?.ownerReferences ?? [], claimOwnerRefs(claim, set, pod));
 }
 

@@ -2,9 +2,8 @@
 // stateful_set_utils.go inconsistentStatus).
 import type { StatefulSetStatus } from 'kubernetes-types/apps/v1.js';
 import type { PodLike, SetLike } from './shapes.js';
-import { isRunningAndAvailable, isRunningAndReady, isTerminating } from './podstate.js';
-import { ordinalOf } from './identity.js';
-import { revisionOf } from './plan.js';
+import { isRunningAndAvailable } from './podstate.js';
+import { factsOf } from './facts.js';
 
 export interface StatusInput {
   set: SetLike;
@@ -32,16 +31,16 @@ export function computeStatus(input: StatusInput): StatefulSetStatus {
     collisionCount: input.collisionCount,
   };
   for (const pod of input.pods) {
-    if (ordinalOf(pod) < 0) continue;
+    const f = factsOf(pod); // once per pod: status is computed on every sync
+    if (f.ordinal < 0) continue;
     status.replicas! += 1;
-    if (isRunningAndReady(pod)) {
+    if (f.phase === 'Running' && f.ready) {
       status.readyReplicas! += 1;
-      if (isRunningAndAvailable(pod, minReady, now)) status.availableReplicas! += 1;
+      if (minReady <= 0 || isRunningAndAvailable(pod, minReady, now)) status.availableReplicas! += 1;
     }
-    const leaving = isTerminating(pod) || (input.deleting?.has(pod.metadata?.name ?? '') ?? false);
-    if (leaving) continue;
-    if (revisionOf(pod) === currentRevision) status.currentReplicas! += 1;
-    if (revisionOf(pod) === updateRevision) status.updatedReplicas! += 1;
+    if (f.terminating || (input.deleting?.has(pod.metadata?.name ?? '') ?? false)) continue;
+    if (f.revision === currentRevision) status.currentReplicas! += 1;
+    if (f.revision === updateRevision) status.updatedReplicas! += 1;
   }
   return completeRollingUpdate(set, status);
 }
