@@ -105,9 +105,13 @@ function refuse(text: string, file: string): Problem | undefined {
 
 /**
  * Offset where nesting first exceeds `limit`, or -1: a quick approximate scan so that a hostile file is
- * refused before the recursive parser sees it. Flow nesting counts open `[`/`{` (quotes and comments
- * skipped line by line); block nesting counts the stack of increasing indentations.
+ * refused before the recursive parser sees it. Flow nesting counts `[`/`{` where a collection can start
+ * (so text such as `log[INFO` inside a value does not count; quotes and comments are skipped line by
+ * line); block nesting counts the stack of increasing indentations. The AST depth check after parsing
+ * is the exact guard.
  */
+const FLOW_START_AFTER = '\n:[{,-?';
+
 function nestingBeyond(text: string, limit: number): number {
   let depth = 0;
   let quote = '';
@@ -115,6 +119,7 @@ function nestingBeyond(text: string, limit: number): number {
   const indents: number[] = [];
   let lineStart = true;
   let indent = 0;
+  let prev = '\n'; // last non-blank character: a bracket only opens a collection after one of FLOW_START_AFTER
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (lineStart) {
@@ -139,9 +144,10 @@ function nestingBeyond(text: string, limit: number): number {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) comment = true;
-    else if (c === '[' || c === '{') {
+    else if ((c === '[' || c === '{') && FLOW_START_AFTER.includes(prev)) {
       if (++depth > limit) return i;
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    if (c !== ' ' && c !== '\t') prev = c;
   }
   return -1;
 }

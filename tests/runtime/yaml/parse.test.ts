@@ -68,6 +68,11 @@ describe('hostile input is refused with a message, never a crash', () => {
     expect(rules(text)).toEqual(['yaml-too-deep']);
   });
 
+  test('brackets inside text do not count as nesting', () => {
+    const text = `data: |\n${'  log[INFO started {\n'.repeat(150)}`;
+    expect(rules(text)).toEqual([]);
+  });
+
   test('files over 5 MiB are refused before parsing', () => {
     const text = `a: "${'x'.repeat(MAX_BYTES)}"\n`;
     expect(rules(text)).toEqual(['yaml-too-large']);
