@@ -58,10 +58,12 @@ export function chipLines(c: PodChip, inner: number): Line[] {
   return [chip, ...claims];
 }
 
+const LEGEND: Record<string, string> = { ContainerCreating: 'Creating', CrashLoopBackOff: 'CrashLoop' };
+
 export function legendLine(): Line {
   const out: Line = [];
-  for (const [phase, s] of Object.entries(PHASE_STYLE)) out.push(seg(s.letter, s.tone), seg(` ${phase}  `, 'dim'));
-  out.push(seg(READY_MARK, 'ok'), seg(' ready  ', 'dim'), seg('↻', 'bad'), seg(' restarts', 'dim'));
+  for (const [phase, s] of Object.entries(PHASE_STYLE)) out.push(seg(s.letter, s.tone), seg(` ${LEGEND[phase] ?? phase} `, 'dim'));
+  out.push(seg(READY_MARK, 'ok'), seg(' ready ', 'dim'), seg('↻', 'bad'), seg(' restarts', 'dim'));
   return out;
 }
 

@@ -67,11 +67,13 @@ export class Replay {
     return this.sim.events.filter((e) => e.time > from && (e.time <= to || last));
   }
 
-  /** The scenario step running at this instant (the last one started at or before it), 1-based. */
+  /** The scenario step running at this instant (the last one started at or before it), numbered from 1. */
   stepAt(index: number): { index: number; description: string } | undefined {
     const time = this.instants[index]!.time;
     let found: { index: number; description: string } | undefined;
-    for (const s of this.sim.steps) if (s.time <= time) found = s;
+    this.sim.steps.forEach((s, i) => {
+      if (s.time <= time) found = { index: i + 1, description: s.description };
+    });
     return found;
   }
 }

@@ -74,29 +74,36 @@ export class ClusterScreen implements View {
   }
 }
 
-/** Splits the height between the node grid, the owners and the events; pure, shared with tests. */
+/**
+ * The cluster picture in `height` lines: the header, the node grid (scrollable when it does not fit),
+ * the owners, the events of the instant, the legend. The grid gets what owners and events leave,
+ * but never less than a third of the height. Pure, shared with tests.
+ */
 export function clusterBody(frame: ClusterFrame, s: ClusterState, cols: number, height: number, onGrid: (total: number, room: number) => void = () => undefined): Line[] {
+  const grid = nodeGridLines(frame, cols);
   const events = eventLines(frame);
   const owners = ownerLines(frame);
-  const eventRoom = Math.min(Math.max(1, events.length), 4);
-  const ownerRoom = Math.min(owners.length, Math.max(2, Math.floor(height / 4)));
-  const gridRoom = Math.max(3, height - 1 - eventRoom - 1 - ownerRoom - 1 - 1);
-  const grid = nodeGridLines(frame, cols);
+  const fixed = 4; // header, two section titles, legend
+  const free = height - fixed;
+  // The grid first (at least a third), then owners (up to a quarter), events take the rest.
+  const gridRoom = Math.max(3, Math.floor(height / 3), Math.min(grid.length, free - Math.min(owners.length, 3) - Math.min(events.length, 3)));
+  const gridShown = Math.min(grid.length, gridRoom);
+  const ownerRoom = Math.max(1, Math.min(owners.length, Math.floor(height / 4), free - gridShown - 1));
+  const eventRoom = Math.max(1, free - gridShown - ownerRoom);
   onGrid(grid.length, gridRoom);
   const top = clampScroll(s.scroll, grid.length, gridRoom);
   const shownGrid = grid.slice(top, top + gridRoom);
-  if (grid.length > gridRoom) shownGrid[shownGrid.length - 1] = [seg(`… ${grid.length - gridRoom - top} more lines (↓)`, 'dim')];
-  while (shownGrid.length < gridRoom) shownGrid.push([]);
-  const moreEvents = events.length > eventRoom ? [seg(`  (+${events.length - eventRoom + 1} more)`, 'dim')] : [];
-  const shownEvents = events.length > eventRoom ? [...events.slice(0, eventRoom - 1), moreEvents] : events;
-  const lines: Line[] = [
+  if (grid.length > gridRoom) shownGrid[shownGrid.length - 1] = [seg(`… ${grid.length - gridRoom - top + 1} more lines (↑/↓ scroll)`, 'dim')];
+  const clip = (lines: Line[], room: number, what: string): Line[] =>
+    lines.length > room ? [...lines.slice(0, room - 1), [seg(`  … ${lines.length - room + 1} more ${what}`, 'dim')]] : lines;
+  const body: Line[] = [
     headerLine(frame, s.playing),
     ...shownGrid,
     [seg('Owners', 'title')],
-    ...owners.slice(0, ownerRoom),
+    ...clip(owners, ownerRoom, 'owners'),
     [seg(frame.events.length ? 'Events at this instant' : 'Changes at this instant', 'title')],
-    ...(shownEvents.length ? shownEvents : [[seg('nothing recorded', 'dim')]]),
-    legendLine(),
+    ...clip(events.length ? events : [[seg('nothing recorded', 'dim')]], eventRoom, 'events'),
   ];
-  return lines.slice(0, height).map((l) => fitLine(l, cols));
+  while (body.length < height - 1) body.push([]);
+  return [...body.slice(0, height - 1), legendLine()].map((l) => fitLine(l, cols));
 }

@@ -103,7 +103,8 @@ export class PtySession {
       const text = this.text();
       if (typeof what === 'string' ? text.includes(what) : what.test(text)) return text;
       if (Date.now() > deadline || this.exitCode !== undefined) {
-        throw new Error(`timed out waiting for ${String(what)}; the screen shows:\n${text}\n(exit code ${this.exitCode})`);
+        const why = this.exitCode === undefined ? 'timed out' : `the process exited (code ${this.exitCode}, last output ${JSON.stringify(this.raw.slice(-400))})`;
+        throw new Error(`${why} waiting for ${String(what)}; the screen shows:\n${text}`);
       }
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -135,9 +136,11 @@ export class PtySession {
     return code;
   }
 
-  dispose(): void {
+  /** Ends the process if it still runs, waits for it, and removes the temp folder. */
+  async dispose(): Promise<void> {
     if (this.exitCode === undefined) this.proc.kill();
+    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 5_000))]);
     this.term.dispose();
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
