@@ -3,6 +3,7 @@ import type { Problem } from '../yaml/problem.js';
 import type { PathSegment, Position } from '../yaml/index.js';
 import { parseDuration } from '../time.js';
 import type { LabelSelector } from '../api/types.js';
+import { closest } from '../../util/suggest.js';
 
 export interface FieldContext {
   file: string;
@@ -60,17 +61,19 @@ export class Field {
     return typeof this.value === 'object' && this.value !== null && !Array.isArray(this.value);
   }
 
-  /** A mapping whose keys are all in `allowed` (reports the others); undefined if not a mapping. */
+  /**
+   * A mapping; keys outside `allowed` are reported (with a did-you-mean) but reading goes on, so every
+   * problem of the file is found in one pass. Undefined if not a mapping.
+   */
   map(allowed: readonly string[], what: string): Field | undefined {
     if (!this.isMap()) return this.error(`${what} must be a mapping, not ${describeValue(this.value)}`);
-    let ok = true;
     for (const key of Object.keys(this.value as object)) {
       if (!allowed.includes(key)) {
-        this.child(key).keyError(`unknown field "${key}" in ${what}`, `Allowed: ${allowed.join(', ')}.`);
-        ok = false;
+        const near = closest(key, allowed);
+        this.child(key).keyError(`unknown field "${key}" in ${what}${near ? ` (did you mean "${near}"?)` : ''}`, `Allowed: ${allowed.join(', ')}.`);
       }
     }
-    return ok ? this : undefined;
+    return this;
   }
 
   keyError(message: string, hint?: string): void {
