@@ -194,6 +194,8 @@ export interface CourseEvent {
   involvedObject: { kind: string; name: string; namespace?: string };
   message: string;
   source?: string;
+  /** In explanations: how many identical events this one stands for (repeated back-offs…). */
+  count?: number;
 }
 
 export interface CheckOutcome {

@@ -22,7 +22,7 @@ describe('checking an exercise on the simulated cluster', () => {
     expect(r.status).toBe('failed');
     const pods = r.checks[0]!;
     expect(pods.passed).toBe(false);
-    expect(pods.expected).toBe('exactly 3 Pods with app=web in phase Running ready at the end');
+    expect(pods.expected).toBe('exactly 3 Pods with app=web that are Running and Ready at the end');
     expect(pods.observed).toMatch(/^1 matched \(web-[a-z0-9]+-[a-z0-9]{5}\) at the end$/);
     expect(pods.tables[0]!.rows).toHaveLength(1);
     expect(pods.events.some((e) => e.reason === 'SuccessfulCreate')).toBe(true);

@@ -3,6 +3,7 @@ import type { CheckOutcome, CheckResult, CourseEvent } from '../../course/index.
 import { formatDuration, formatTables } from '../../course/index.js';
 import { formatProblem as formatManifestProblem } from '../../runtime/validate/index.js';
 import type { Paint } from '../color.js';
+import { sanitizeForTerminal } from '../../runtime/yaml/index.js';
 
 export function formatCheckResult(result: CheckResult, c: Paint, opts: { source?: string; start?: number } = {}): string {
   const out: string[] = [];
@@ -12,7 +13,11 @@ export function formatCheckResult(result: CheckResult, c: Paint, opts: { source?
     for (const p of result.problems) out.push(formatManifestProblem({ rule: p.rule ?? '', line: p.line ?? 1, column: p.column ?? 1, ...p }, { color: false, ...(opts.source !== undefined ? { source: opts.source } : {}) }), '');
   } else {
     const warnings = result.problems.filter((p) => p.severity === 'warning');
-    for (const p of warnings) out.push(c.yellow(formatManifestProblem({ rule: p.rule ?? '', line: p.line ?? 1, column: p.column ?? 1, ...p })));
+    for (const p of warnings) {
+      // Steps the scenario could not do have no place in the learner's file: say what happened.
+      if (p.rule === 'scenario-step') out.push(c.yellow(`note: a scenario step could not act: ${sanitizeForTerminal(p.message)}`));
+      else out.push(c.yellow(formatManifestProblem({ rule: p.rule ?? '', line: p.line ?? 1, column: p.column ?? 1, ...p })));
+    }
     if (warnings.length) out.push('');
     const start = result.simulation?.start ?? 0;
     for (const check of result.checks) out.push(formatOutcome(check, c, start), '');
@@ -35,5 +40,6 @@ function formatOutcome(o: CheckOutcome, c: Paint, start: number): string {
 export function formatEvent(e: CourseEvent, start: number): string {
   const t = `+${formatDuration(Math.max(0, e.time - start))}`;
   const obj = `${e.involvedObject.kind}/${e.involvedObject.name}`;
-  return `${t.padEnd(8)}${e.type.padEnd(8)}${e.reason.padEnd(20)}${obj.padEnd(28)} ${e.message}`;
+  const times = e.count ? ` (×${e.count}, last shown)` : '';
+  return `${t.padEnd(8)}${e.type.padEnd(8)}${e.reason.padEnd(20)}${obj.padEnd(28)} ${e.message}${times}`;
 }

@@ -4,16 +4,35 @@
  */
 import type { Check, Comparator, CountRange, LabelSelectorSpec, Selection } from '../types.js';
 
-export function describeSelection(sel: Selection): string {
-  const parts: string[] = [];
-  if (sel.name !== undefined) parts.push(`named ${sel.name}`);
+/** "Pods with app=web owned by Deployment web that are Running and Ready", "Job pi that is Complete". */
+export function describeSelection(sel: Selection, one = false): string {
+  const single = sel.name !== undefined || one;
+  const parts: string[] = [sel.name !== undefined ? `${sel.kind} ${sel.name}` : one ? sel.kind : plural(sel.kind)];
   if (sel.names) parts.push(`named ${sel.names.join(', ')}`);
   if (sel.namePrefix !== undefined) parts.push(`named ${sel.namePrefix}…`);
   if (sel.selector) parts.push(`with ${describeLabelSelector(sel.selector)}`);
   if (sel.ownedBy) parts.push(`owned by ${sel.ownedBy.kind} ${sel.ownedBy.name}`);
   if (sel.namespace !== undefined) parts.push(`in namespace ${sel.namespace}`);
-  for (const [path, c] of Object.entries(sel.where ?? {})) parts.push(describeCondition(path, c));
-  return [plural(sel.kind), ...parts].join(' ');
+  const states: string[] = [];
+  const fields: string[] = [];
+  for (const [path, c] of Object.entries(sel.where ?? {})) {
+    const state = stateWord(path, c);
+    if (state) states.push(state);
+    else fields.push(`${path} ${describeComparator(c)}`);
+  }
+  if (states.length) parts.push(`that ${single ? 'is' : 'are'} ${states.join(' and ')}`);
+  if (fields.length) parts.push(`whose ${fields.join(' and ')}`);
+  return parts.join(' ');
+}
+
+/** Conditions that read as a state: phase Running → "Running", ready: false → "not Ready". */
+function stateWord(path: string, c: Comparator): string | undefined {
+  if (c.op !== 'eq') return undefined;
+  const word = { ready: 'Ready', available: 'available', terminating: 'terminating' }[path];
+  if (word) return c.value === true ? word : `not ${word}`;
+  if (path === 'phase' && typeof c.value === 'string') return c.value;
+  if (path === 'node' && typeof c.value === 'string') return `on ${c.value}`;
+  return undefined;
 }
 
 export function describeLabelSelector(s: LabelSelectorSpec): string {
@@ -24,15 +43,6 @@ export function describeLabelSelector(s: LabelSelectorSpec): string {
     else terms.push(`${e.key} ${e.operator === 'In' ? 'in' : 'notin'} (${(e.values ?? []).join(',')})`);
   }
   return terms.join(',') || 'any labels';
-}
-
-function describeCondition(path: string, c: Comparator): string {
-  if (c.op === 'eq') {
-    if (path === 'ready' || path === 'available' || path === 'terminating') return c.value === true ? path : `not ${path}`;
-    if (path === 'phase') return `in phase ${String(c.value)}`;
-    if (path === 'node') return `on ${String(c.value)}`;
-  }
-  return `where ${path} ${describeComparator(c)}`;
 }
 
 export function describeComparator(c: Comparator): string {
@@ -82,8 +92,10 @@ export function describeCheck(check: Check): string {
   const e = check.expect;
   const sel = check.select ? describeSelection(check.select) : '';
   switch (e.type) {
-    case 'count':
-      return `${describeCount(e.range)} ${sel} ${quantifier(check)}`;
+    case 'count': {
+      const one = e.range.max === 1 && (e.range.min === undefined || e.range.min === 1);
+      return `${describeCount(e.range)} ${one && check.select ? describeSelection(check.select, true) : sel} ${quantifier(check)}`;
+    }
     case 'fields':
       return `${sel}: ${Object.entries(e.fields).map(([p, c]) => `${p} ${describeComparator(c)}`).join(', ')} ${quantifier(check)}`;
     case 'names':
@@ -101,6 +113,11 @@ export function describeCheck(check: Check): string {
     case 'order':
       return e.steps.map((s) => `${describeSelection(s.select)} ${typeof s.state === 'string' ? s.state : 'matches ' + Object.keys(s.state.where).join(', ')}`).join(', then ');
   }
+}
+
+/** "Deployment web does not exist", "no Pods with app=web exist". */
+export function describeNone(sel: Selection): string {
+  return sel.name !== undefined ? `${describeSelection(sel)} does not exist` : `no ${describeSelection(sel)} exist`;
 }
 
 function plural(kind: string): string {

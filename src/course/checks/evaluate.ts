@@ -5,7 +5,7 @@
  * and events that explain it.
  */
 import type { Check, CheckOutcome, CourseEvent, Expectation, KubeLike, ObjectState, ObjectTable, OrderStep, SimulationRecord } from '../types.js';
-import { describeCheck, describeCount, describeSelection } from './describe.js';
+import { describeCheck, describeCount, describeNone, describeSelection } from './describe.js';
 import { condition, conditionsHold, fieldValue, compare, formatValue, showValues } from './fields.js';
 import { byName, candidates, labelsMatch, matches, select } from './select.js';
 import { duration, objectTable } from './tables.js';
@@ -71,7 +71,7 @@ function observeState(check: Check, e: Expectation, view: ClusterView): Observat
       return { ok, observed: `${picked.length} matched${picked.length ? ` (${names(picked)})` : ''}${why}`, shown: all, count: picked.length };
     }
     case 'fields': {
-      if (picked.length === 0) return { ok: false, empty: true, observed: `no ${describeSelection(sel)} exist`, shown: candidates(sel, view) };
+      if (picked.length === 0) return { ok: false, empty: true, observed: describeNone(sel), shown: candidates(sel, view) };
       const failing: string[] = [];
       for (const o of picked) {
         const bad = Object.entries(e.fields).filter(([k, c]) => !compare(c, fieldValue(o, k), k));
@@ -145,7 +145,7 @@ function always(check: Check, base: Base, observe: (v: ClusterView) => Observati
     return { ...base, passed: false, observed: `${when(failure.time, ctx)}: ${failure.obs.observed}`, at: failure.time, ...explain(check, failure.obs.shown, failure.time, ctx) };
   }
   if (check.expect.type === 'fields' && !everSelected) {
-    return { ...base, passed: false, observed: `no ${describeSelection(check.select!)} ever existed`, at: ctx.end, ...explain(check, [], ctx.end, ctx) };
+    return { ...base, passed: false, observed: `${describeNone(check.select!)} at any moment`, at: ctx.end, ...explain(check, [], ctx.end, ctx) };
   }
   const range = min <= max ? ` (between ${min} and ${max} matched)` : '';
   return { ...base, passed: true, observed: `held at each of the ${instants} moments checked${range}`, at: ctx.end, ...explain(check, select(check.select!, ctx.final), ctx.end, ctx) };
@@ -259,11 +259,15 @@ function when(time: number, ctx: Context): string {
 function explain(check: Check, shown: KubeLike[], at: number, ctx: Context): { tables: ObjectTable[]; events: CourseEvent[] } {
   const objects = [...shown].sort(byName).slice(0, MAX_ROWS);
   const tables = objects.length ? [objectTable(check.select!.kind, objects, at)] : [];
-  // Events about the shown objects, their owners, and (for Pods) their owners' owners.
+  // Events about the shown objects and their owners up the chain (Pod → ReplicaSet → Deployment).
   const related = new Set<string>();
   for (const o of objects) {
     related.add(`${o.kind}/${o.metadata.name}`);
-    for (const r of o.metadata.ownerReferences ?? []) related.add(`${r.kind}/${r.name}`);
+    let refs = o.metadata.ownerReferences ?? [];
+    for (let depth = 0; refs.length && depth < 4; depth++) {
+      for (const r of refs) related.add(`${r.kind}/${r.name}`);
+      refs = ctx.final.owner(refs[0]!.uid)?.metadata.ownerReferences ?? [];
+    }
   }
   if (check.select?.ownedBy) related.add(`${check.select.ownedBy.kind}/${check.select.ownedBy.name}`);
   if (check.select?.name) related.add(`${check.select.kind}/${check.select.name}`);
@@ -272,8 +276,29 @@ function explain(check: Check, shown: KubeLike[], at: number, ctx: Context): { t
   return { tables, events: lastEvents(events.length ? events : warnings, MAX_EVENTS) };
 }
 
-function lastEvents(events: CourseEvent[], n: number): CourseEvent[] {
-  return events.slice(Math.max(0, events.length - n));
+// The kubelet's and scheduler's routine events (Pulled, Created, Started, Scheduled) rarely explain an
+// outcome; controllers' events and warnings do, so they are kept first when there are too many.
+const ROUTINE = new Set(['Pulled', 'Created', 'Started', 'Scheduled', 'Pulling']);
+
+/** The last `n` events, repeats folded into one, explanatory ones preferred over routine ones. */
+function lastEvents(all: CourseEvent[], n: number): CourseEvent[] {
+  const events = foldRepeats(all);
+  if (events.length <= n) return events;
+  const important = events.filter((e) => e.type === 'Warning' || !ROUTINE.has(e.reason));
+  const keep = new Set(important.slice(Math.max(0, important.length - n)));
+  for (let i = events.length - 1; i >= 0 && keep.size < n; i--) keep.add(events[i]!);
+  return events.filter((e) => keep.has(e));
+}
+
+/** Identical events (same reason, object and message) become their last occurrence with a count. */
+function foldRepeats(events: CourseEvent[]): CourseEvent[] {
+  const last = new Map<string, { event: CourseEvent; count: number }>();
+  for (const e of events) {
+    const key = `${e.reason}\u0000${e.involvedObject.kind}/${e.involvedObject.name}\u0000${e.message}`;
+    last.set(key, { event: e, count: (last.get(key)?.count ?? 0) + 1 });
+  }
+  const folded = new Map([...last.values()].map((v) => [v.event, v.count]));
+  return events.filter((e) => folded.has(e)).map((e) => (folded.get(e)! > 1 ? { ...e, count: folded.get(e)! } : e));
 }
 
 function names(objects: KubeLike[]): string {

@@ -131,7 +131,7 @@ describe('selections', () => {
     const c = check(`- { select: { kind: Deployment, name: web }, fields: { spec.replicas: 3 } }`);
     const [out] = evaluateChecks([c], sim([[0, 'ADDED', running('a')]]));
     expect(out!.passed).toBe(false);
-    expect(out!.observed).toContain('no Deployments named web exist');
+    expect(out!.observed).toBe('Deployment web does not exist at the end');
   });
 });
 
@@ -173,6 +173,14 @@ describe('events and order', () => {
     expect(out!.passed).toBe(false);
     expect(out!.observed).toContain('3 SuccessfulCreate events');
     expect(out!.events).toHaveLength(3);
+  });
+
+  test('repeated identical events (a crash loop back-off) are folded into one with a count', () => {
+    const c = check(`- { select: { kind: Pod, name: x }, fields: { status.phase: Running } }`);
+    const backoffs = [10, 20, 40, 80, 160].map((s) => event(s, 'BackOff', 'Pod', 'x', 'Back-off restarting failed container', 'Warning'));
+    const [out] = evaluateChecks([c], sim([[0, 'ADDED', pod('x', { phase: 'Pending' })]], { events: [event(1, 'Scheduled', 'Pod', 'x'), ...backoffs], end: 200 }));
+    expect(out!.events.map((e) => [e.reason, e.count])).toEqual([['Scheduled', undefined], ['BackOff', 5]]);
+    expect(out!.events[1]!.time).toBe(backoffs[4]!.time);
   });
 
   test('no FailedScheduling event: count 0 passes when there is none', () => {
