@@ -1,12 +1,13 @@
 // The DaemonSet controller (pkg/controller/daemon): one pod per eligible node, placed by a required node
 // affinity on the node's name and still bound by the scheduler; rolled by revision hash.
-import type { Affinity, Pod, PodTemplateSpec } from 'kubernetes-types/core/v1.js';
+import type { Affinity, PodTemplateSpec } from 'kubernetes-types/core/v1.js';
 import type { DaemonSet } from 'kubernetes-types/apps/v1.js';
 import type { KubeObject, Stored } from '../../api/types.js';
 import { keyOf, refOf, splitKey } from '../../api/types.js';
 import { isEmptySelector } from '../../api/selectors.js';
 import type { Action, Controller, StoreReader, SyncContext, WatchChange } from '../../controller.js';
 import { controllerOwnerKeys, ownedBy, podFromTemplate, selfKey } from '../podutil.js';
+import { claimPods, podOwnerKeys } from '../statefulset/claim.js';
 import type { RevLike } from '../history/index.js';
 import { daemonRevisions } from './revisions.js';
 import { DAEMON_REVISION_LABEL, planManage, planRollingUpdate, type DaemonPlan } from './plan.js';
@@ -42,7 +43,7 @@ export const daemonSetController: Controller = {
   name: DAEMONSET_CONTROLLER,
   watches: {
     DaemonSet: selfKey,
-    Pod: controllerOwnerKeys('DaemonSet'),
+    Pod: podOwnerKeys('DaemonSet'),
     ControllerRevision: controllerOwnerKeys('DaemonSet'),
     Node: nodeKeys,
   },
@@ -72,10 +73,11 @@ export function syncDaemonSet(key: string, ctx: SyncContext): Action[] {
     return [{ type: 'event', eventType: 'Warning', reason: 'SelectingAll', involved: refOf(ds), message }];
   }
   const nodes = ctx.store.list('Node');
-  const pods = ownedBy<Pod & KubeObject>(ctx.store, ds, 'Pod');
+  const actions: Action[] = [];
+  const pods = claimPods(ds as Stored, ctx.store, actions);
   const revisions = ownedBy<KubeObject & RevLike>(ctx.store, ds, 'ControllerRevision');
   const history = daemonRevisions(ds, revisions);
-  const actions: Action[] = [...history.actions];
+  actions.push(...history.actions);
   const input = { ds, nodes, pods, hash: history.hash, now: ctx.now };
   const manage = planManage(input);
   actions.push(...planActions(ds, manage, ds.spec?.template, history.hash));

@@ -1,6 +1,6 @@
 // DaemonSet history (daemon/update.go constructHistory, snapshot, cleanupHistory): the revision equal to
 // the current template is "current" (created, or renumbered on rollback); its hash labels new pods.
-import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { PodLike } from '../statefulset/shapes.js';
 import type { KubeObject } from '../../api/types.js';
 import type { Action } from '../../controller.js';
 import { equalRevision, newRevision, revisionsToPrune, revisionData, type RevLike } from '../history/index.js';
@@ -14,7 +14,7 @@ export interface DaemonHistory {
   collisionCount: number;
   actions: Action[];
   /** Deletes of old revisions beyond revisionHistoryLimit that no pod uses. */
-  prune: (pods: readonly Pod[]) => Action[];
+  prune: (pods: readonly PodLike[]) => Action[];
 }
 
 export function daemonRevisions(ds: KubeObject & DsLike, revisions: readonly Rev[]): DaemonHistory {
@@ -44,7 +44,7 @@ export function daemonRevisions(ds: KubeObject & DsLike, revisions: readonly Rev
     const labels = { ...(template?.metadata?.labels ?? {}), [DAEMON_REVISION_LABEL]: hash };
     actions.push({ type: 'create', object: { ...made.revision, metadata: { ...made.revision.metadata, labels } } });
   }
-  const prune = (pods: readonly Pod[]): Action[] => {
+  const prune = (pods: readonly PodLike[]): Action[] => {
     const liveHashes = new Set(pods.map((p) => p.metadata?.labels?.[DAEMON_REVISION_LABEL] ?? ''));
     const live = new Set(old.filter((r) => liveHashes.has(r.metadata.labels?.[DAEMON_REVISION_LABEL] ?? '')).map((r) => r.metadata.name));
     return revisionsToPrune(old, live, ds.spec?.revisionHistoryLimit ?? 10).map((r) => ({

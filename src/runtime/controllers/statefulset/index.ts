@@ -8,6 +8,7 @@ import { splitKey } from '../../api/types.js';
 import type { Action, Controller, SyncContext, WatchChange } from '../../controller.js';
 import { availableAt } from '../podutil.js';
 import { controllerOwnerKeys, ownedBy, selfKey } from '../podutil.js';
+import { claimPods, podOwnerKeys } from './claim.js';
 import { templateOf, type RevLike } from '../history/index.js';
 import { claimName, isMemberOf } from './identity.js';
 import { planStatefulSet, revisionOf } from './plan.js';
@@ -42,7 +43,7 @@ export const statefulSetController: Controller = {
   name: STATEFULSET_CONTROLLER,
   watches: {
     StatefulSet: setKeys,
-    Pod: controllerOwnerKeys('StatefulSet'),
+    Pod: podOwnerKeys('StatefulSet'),
     ControllerRevision: controllerOwnerKeys('StatefulSet'),
   },
   sync: syncStatefulSet,
@@ -52,10 +53,12 @@ export function syncStatefulSet(key: string, ctx: SyncContext): Action[] {
   const { namespace, name } = splitKey(key);
   const set = ctx.store.get<StatefulSet & KubeObject>('StatefulSet', namespace, name) as Set | undefined;
   if (!set) return [];
-  const pods = ownedBy<Pod & KubeObject>(ctx.store, set, 'Pod').filter((p) => isMemberOf(set, p)) as PodObj[];
+  const actions: Action[] = [];
+  // getPodsForStatefulSet: claim by selector, adopting only pods named as members.
+  const pods = claimPods(set, ctx.store, actions, (p) => isMemberOf(set, p)).filter((p) => isMemberOf(set, p)) as PodObj[];
   const revisions: Rev[] = ownedBy<KubeObject & RevLike>(ctx.store, set, 'ControllerRevision');
   const revs = setRevisions(set, revisions);
-  const actions: Action[] = [...revs.actions];
+  actions.push(...revs.actions);
   const src: PodSource = {
     set,
     store: ctx.store,

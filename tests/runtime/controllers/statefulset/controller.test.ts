@@ -169,3 +169,27 @@ describe('StatefulSet controller', () => {
     ]);
   });
 });
+
+describe('StatefulSet pod ownership', () => {
+  it('adopts an orphan pod named as a member, and not one with another name', () => {
+    const c = cluster();
+    const orphan = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } });
+    c.apply(orphan('web-0'));
+    c.apply(orphan('stray'));
+    c.apply(statefulSet({ replicas: 1 }));
+    c.settle();
+    const owner = (n: string) => c.store.get('Pod', 'default', n)!.metadata.ownerReferences?.[0]?.kind;
+    expect(owner('web-0')).toBe('StatefulSet');
+    expect(owner('stray')).toBeUndefined();
+  });
+
+  it('releases a pod whose labels stop matching its selector', () => {
+    const c = cluster();
+    c.apply(statefulSet({ replicas: 1 }));
+    c.settle();
+    const pod = c.store.get('Pod', 'default', 'web-0')!;
+    c.store.update({ ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, app: 'debug' } } });
+    c.settle();
+    expect(c.store.get('Pod', 'default', 'web-0')!.metadata.ownerReferences).toBeUndefined();
+  });
+});
