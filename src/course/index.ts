@@ -17,7 +17,7 @@ export { formatProblem } from './types.js';
 
 export { loadPack, readPack, loadCoursePack, builtinPackDir, PackError, PACK_LIMITS } from './pack/load.js';
 export type { PackReadResult, PackLoadOptions } from './pack/load.js';
-export { sanitizeText } from './pack/text.js';
+export { sanitizeText, hasUnsafeCharacters } from './pack/text.js';
 
 export { listCourse, findLesson } from './course-map.js';
 
@@ -31,6 +31,7 @@ export type { RunInput, RunOutcome } from './run.js';
 export { answerQuestion, predictAnswer, predictChoiceIndexes, orderShown, scoreQuiz, PredictError } from './quiz.js';
 
 export { renderMarkdown } from './render.js';
+export type { RenderOptions } from './render.js';
 
 export {
   loadProgress,

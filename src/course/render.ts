@@ -29,11 +29,33 @@ export async function renderMarkdown(markdown: string, opts: RenderOptions = {})
 
 async function makeRenderer(width: number, color: boolean): Promise<Renderer> {
   const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
-  const plain = (s: string) => s;
-  const style = color ? {} : { code: plain, blockquote: plain, html: plain, heading: plain, firstHeading: plain, hr: plain, listitem: plain, table: plain, paragraph: plain, strong: plain, em: plain, codespan: plain, del: plain, link: plain, href: plain };
+  const style = color ? STYLE : Object.fromEntries(Object.keys(STYLE).map((k) => [k, plain]));
   const marked = new Marked(markedTerminal({ width, reflowText: true, tab: 2, showSectionPrefix: false, ...style }) as MarkedExtension);
   return (md) => marked.parse(md, { async: false }) as string;
 }
+
+const plain = (s: string) => s;
+const sgr = (...codes: number[]) => (s: string) => `\u001b[${codes.join(';')}m${s}\u001b[0m`;
+
+// marked-terminal's own styles follow chalk's guess about the terminal; these follow the caller's
+// `color` decision (NO_COLOR, --plain, a blessed box), with marked-terminal's default look.
+const STYLE = {
+  code: sgr(33),
+  blockquote: sgr(90, 3),
+  html: sgr(90),
+  heading: sgr(32, 1),
+  firstHeading: sgr(35, 4, 1),
+  hr: plain,
+  listitem: plain,
+  table: plain,
+  paragraph: plain,
+  strong: sgr(1),
+  em: sgr(3),
+  codespan: sgr(33),
+  del: sgr(2, 9),
+  link: sgr(34),
+  href: sgr(34, 4),
+};
 
 /** `[Deployments](lesson:deployments)` → "Deployments (lesson deployments)": no dead link in a terminal. */
 function rewriteLessonLinks(markdown: string): string {
