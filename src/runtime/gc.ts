@@ -19,6 +19,7 @@ export class GarbageCollector {
   private onChange(c: WatchChange): void {
     if (c.type !== 'DELETED') return;
     const owner = c.object.metadata.uid;
+    if (this.store.dependentsOf(owner).length === 0) return;
     // The collector works from its own graph, asynchronously: a task at the current instant.
     this.loop.at(this.loop.now(), `gc ${c.object.kind}/${c.object.metadata.name}`, () =>
       this.collect(owner, c.propagationPolicy ?? 'Background'),

@@ -98,7 +98,10 @@ export function nodeAffinity(pod: KubeObject, node: Stored): FilterResult {
 }
 
 /** NodeResourcesFit: returns every insufficiency ("Insufficient cpu", "Too many pods"). */
+const FITS: string[] = [];
+
 export function resourcesFit(req: Requests, usage: NodeUsage, cap: NodeCapacity): string[] {
+  if (usage.pods + 1 <= cap.pods && usage.requested.cpu + req.cpu <= cap.cpu && usage.requested.memory + req.memory <= cap.memory) return FITS;
   const out: string[] = [];
   if (usage.pods + 1 > cap.pods) out.push('Too many pods');
   if (req.cpu > 0 && usage.requested.cpu + req.cpu > cap.cpu) out.push('Insufficient cpu');

@@ -12,6 +12,11 @@ import { podRequests, nodeCapacity } from './resources.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
+/** podInitialBackoffDuration 1 s, doubled per failed attempt, podMaxBackoffDuration 10 s. */
+export function schedulingBackoff(attempts: number): number {
+  return Math.min(10_000, 1000 * 2 ** Math.max(0, Math.min(attempts - 1, 10)));
+}
+
 interface CachedPod {
   node: string;
   requests: Requests;
@@ -28,6 +33,8 @@ export class Scheduler {
   private readonly queued = new Set<string>();
   /** Pods that fit nowhere, retried when the cluster changes (nodes added/changed, pods gone). */
   private readonly unschedulable = new Set<string>();
+  /** Failed attempts per pod key, for the back-off before its next attempt. */
+  private readonly attempts = new Map<string, { count: number; last: number }>();
   private retryQueued = false;
   /** Nodes in store order, refreshed when a node changes. */
   private nodes: { node: Stored; usage: NodeUsage; cap: NodeCapacity }[] | undefined;
@@ -53,6 +60,7 @@ export class Scheduler {
     const key = keyOf(o);
     if (c.type === 'DELETED') {
       this.unschedulable.delete(key);
+      this.attempts.delete(key);
       if (c.old?.spec?.nodeName) this.retryUnschedulable();
       return;
     }
@@ -110,15 +118,23 @@ export class Scheduler {
     });
   }
 
-  /** One retry pass for all unschedulable pods, at most once per instant (upstream moves them to activeQ). */
+  /**
+   * A cluster change may make unschedulable pods fit: move them back to the queue, each once its
+   * back-off has passed (1 s doubling to 10 s per failed attempt, as the scheduling queue's backoffQ).
+   */
   private retryUnschedulable(): void {
     if (this.retryQueued || this.unschedulable.size === 0) return;
     this.retryQueued = true;
     this.loop.at(this.loop.now(), 'scheduler retry unschedulable', () => {
       this.retryQueued = false;
-      const keys = [...this.unschedulable];
-      this.unschedulable.clear();
-      for (const k of keys) this.enqueue(k);
+      const now = this.loop.now();
+      for (const key of [...this.unschedulable]) {
+        this.unschedulable.delete(key);
+        const a = this.attempts.get(key);
+        const due = a ? a.last + schedulingBackoff(a.count) : now;
+        if (due <= now) this.enqueue(key);
+        else this.loop.at(due, `schedule ${key} after back-off`, () => this.enqueue(key));
+      }
     });
   }
 
@@ -149,6 +165,7 @@ export class Scheduler {
       this.markUnschedulable(pod, nodes.length, reasons);
       return;
     }
+    this.attempts.delete(key);
     this.store.bind(ns, name, best.node.metadata.name);
     this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${best.node.metadata.name}`);
   }
@@ -174,6 +191,12 @@ export class Scheduler {
       ` preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
     const key = keyOf(pod);
     this.unschedulable.add(key);
+    const a = this.attempts.get(key);
+    this.attempts.set(key, { count: (a?.count ?? 0) + 1, last: this.loop.now() });
+    this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Warning', 'FailedScheduling', message);
+    // The condition is written only when it changes (podutil.UpdatePodCondition).
+    const current = (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'PodScheduled');
+    if (current?.status === 'False' && current.reason === 'Unschedulable' && current.message === message) return;
     const conditions = [
       ...((pod.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'),
       {
@@ -186,6 +209,5 @@ export class Scheduler {
       },
     ];
     this.store.updateStatus({ ...pod, status: { ...pod.status, conditions } });
-    this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Warning', 'FailedScheduling', message);
   }
 }

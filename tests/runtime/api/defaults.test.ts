@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { applyDefaults, defaultPullPolicy } from '../../../src/runtime/api/defaults.js';
 import { deployment } from '../helpers.js';
+import type { KubeObject } from '../../../src/runtime/index.js';
 
 describe('API server defaulting', () => {
   it('a Deployment gets replicas 1, RollingUpdate 25%/25%, revisionHistoryLimit 10, progressDeadlineSeconds 600', () => {
@@ -34,14 +35,14 @@ describe('API server defaulting', () => {
   });
 
   it('a Job with neither completions nor parallelism gets 1 and 1, backoffLimit 6', () => {
-    const job = applyDefaults({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [] } } } });
+    const job = applyDefaults<KubeObject>({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [] } } } });
     expect(job.spec.completions).toBe(1);
     expect(job.spec.parallelism).toBe(1);
     expect(job.spec.backoffLimit).toBe(6);
   });
 
   it('a Job with parallelism only is a work queue: completions stays unset', () => {
-    const job = applyDefaults({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'q' }, spec: { parallelism: 3, template: { spec: { containers: [] } } } });
+    const job = applyDefaults<KubeObject>({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'q' }, spec: { parallelism: 3, template: { spec: { containers: [] } } } });
     expect(job.spec.completions).toBeUndefined();
   });
 

@@ -8,9 +8,23 @@ const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running:
 
 /** Timestamps compared on a log2 scale of their age in ns, so pods of similar age tie (then by uid). */
 export function logRank(time: string | undefined, now: number): number {
-  if (!time) return 0;
-  const ageNs = (now - Date.parse(time)) * 1e6;
+  return time ? logRankMs(parseTimeCached(time), now) : 0;
+}
+
+function logRankMs(ms: number, now: number): number {
+  const ageNs = (now - ms) * 1e6;
   return ageNs > 0 ? Math.floor(Math.log2(ageNs)) : 0;
+}
+
+/** Thousands of pods share a handful of timestamps. */
+const parsedTimes = new Map<string, number>();
+function parseTimeCached(t: string): number {
+  let ms = parsedTimes.get(t);
+  if (ms === undefined) {
+    if (parsedTimes.size > 10_000) parsedTimes.clear();
+    parsedTimes.set(t, (ms = Date.parse(t)));
+  }
+  return ms;
 }
 
 function deletionCost(pod: Stored): number {

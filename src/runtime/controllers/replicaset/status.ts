@@ -1,7 +1,7 @@
 // ReplicaSet status (pkg/controller/replicaset/replica_set_utils.go calculateStatus). Zero counts are
 // omitted, as the API's omitempty JSON does.
 import type { Stored } from '../../api/types.js';
-import { matchesSelector } from '../../api/selectors.js';
+import { labelsMatch } from '../../api/selectors.js';
 import { isPodReady, isPodAvailable, availableAt } from '../podutil.js';
 
 export interface ReplicaSetStatus {
@@ -20,7 +20,7 @@ export function calculateStatus(rs: Stored, activePods: Stored[], now: number): 
   let ready = 0;
   let available = 0;
   for (const p of activePods) {
-    if (matchesSelector(p.metadata.labels, { matchLabels: templateLabels })) fully++;
+    if (labelsMatch(p.metadata.labels, templateLabels)) fully++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, minReady, now)) available++;
