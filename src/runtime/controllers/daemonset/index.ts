@@ -39,10 +39,21 @@ function nodeSchedulingChanged(change: WatchChange): boolean {
   );
 }
 
+/**
+ * A DaemonSet's own changes. Upstream resyncs on every update; a status write that keeps the spec and
+ * collisionCount (all the plan reads) would only replan to the same nothing, so it is skipped.
+ */
+function daemonSetKeys(change: WatchChange): string[] {
+  const a = change.old;
+  const b = change.object;
+  if (change.type === 'MODIFIED' && a && a.spec === b.spec && a.status?.collisionCount === b.status?.collisionCount) return [];
+  return selfKey(change);
+}
+
 export const daemonSetController: Controller = {
   name: DAEMONSET_CONTROLLER,
   watches: {
-    DaemonSet: selfKey,
+    DaemonSet: daemonSetKeys,
     Pod: podOwnerKeys('DaemonSet'),
     ControllerRevision: controllerOwnerKeys('DaemonSet'),
     Node: nodeKeys,
