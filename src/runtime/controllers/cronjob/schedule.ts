@@ -41,7 +41,7 @@ export type Schedule = SpecSchedule | EverySchedule;
 export type ParseResult =
   | { readonly ok: true; readonly schedule: Schedule }
   /** `error` is robfig/cron's own message (what the API server shows); `hint` says how to fix it. */
-  | { readonly ok: false; readonly error: string; readonly hint?: string };
+  | { readonly ok: false; readonly error: string; readonly field?: string; readonly hint?: string };
 
 interface Bounds {
   readonly min: number;
@@ -61,7 +61,11 @@ const DOW: Bounds = { min: 0, max: 6, names: { sun: 0, mon: 1, tue: 2, wed: 3, t
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 
-class CronSyntaxError extends Error {}
+class CronSyntaxError extends Error {
+  /** Set when the error is inside one of the five fields. */
+  field?: string;
+  fieldHint?: string;
+}
 
 /**
  * Parse a schedule as `cron.ParseStandard` does: 5 fields, or a descriptor (@yearly, @annually,
@@ -86,7 +90,8 @@ export function parseSchedule(text: string): ParseResult {
     return { ok: true, schedule: parseFields(spec, zone) };
   } catch (e) {
     if (!(e instanceof CronSyntaxError)) throw e;
-    return { ok: false, error: e.message, hint: hintFor(spec, e.message) };
+    const hint = hintFor(spec, e.message) ?? e.fieldHint;
+    return { ok: false, error: e.message, ...(e.field ? { field: e.field } : {}), ...(hint ? { hint } : {}) };
   }
 }
 
@@ -95,15 +100,23 @@ function parseFields(spec: string, zone: Zone): SpecSchedule {
   if (fields.length !== 5) {
     throw new CronSyntaxError(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`);
   }
-  return {
-    kind: 'spec',
-    minute: parseField(fields[0]!, MINUTES),
-    hour: parseField(fields[1]!, HOURS),
-    dom: parseField(fields[2]!, DOM),
-    month: parseField(fields[3]!, MONTHS),
-    dow: parseField(fields[4]!, DOW),
-    zone,
-  };
+  const [minute, hour, dom, month, dow] = FIELD_BOUNDS.map((bounds, i) => parseNamedField(fields[i]!, bounds, i));
+  return { kind: 'spec', minute: minute!, hour: hour!, dom: dom!, month: month!, dow: dow!, zone };
+}
+
+const FIELD_BOUNDS = [MINUTES, HOURS, DOM, MONTHS, DOW];
+
+/** Parses field `index`; an error keeps robfig's message and says which field and what it takes. */
+function parseNamedField(field: string, bounds: Bounds, index: number): CronField {
+  try {
+    return parseField(field, bounds);
+  } catch (e) {
+    if (!(e instanceof CronSyntaxError)) throw e;
+    const names = bounds.names ? ` or names (${Object.keys(bounds.names).join(', ')})` : '';
+    e.field = FIELD_NAMES[index]!;
+    e.fieldHint = `the ${e.field} field takes ${bounds.min}-${bounds.max}${names}, as *, a, a-b, */n, a-b/n or a comma-separated list`;
+    throw e;
+  }
 }
 
 /** A field is a comma-separated list of ranges; empty list items are skipped (Go's FieldsFunc). */
@@ -241,7 +254,6 @@ function hintFor(spec: string, error: string): string | undefined {
   }
   if (/end of range \(7\) above maximum \(6\)/.test(error)) return 'day of week runs 0-6 (or SUN-SAT); Sunday is 0, not 7';
   if (error.startsWith('unrecognized descriptor')) return 'use @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly or @every <duration>';
-  if (error.startsWith('failed to parse int')) return 'names (JAN-DEC, SUN-SAT) are allowed only in the month and day-of-week fields';
   return undefined;
 }
 
@@ -257,7 +269,11 @@ export function validateCronJobSchedule(
   const parsed = parseSchedule(schedule);
   if (!parsed.ok) problems.push({ path: 'spec.schedule', message: parsed.error, ...(parsed.hint ? { hint: parsed.hint } : {}) });
   if (schedule.includes('TZ')) {
-    problems.push({ path: 'spec.schedule', message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' });
+    problems.push({
+      path: 'spec.schedule',
+      message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      hint: 'remove it from the schedule and set spec.timeZone, e.g. timeZone: "Europe/Paris"',
+    });
   }
   const tzProblem = timeZone === undefined ? undefined : timeZoneError(timeZone);
   if (tzProblem) problems.push({ path: 'spec.timeZone', message: tzProblem });

@@ -1,6 +1,6 @@
 // batch/v1 rules from pkg/apis/batch/validation/validation.go.
 import { quote } from '../../yaml/sanitize.js';
-import { checkCronSchedule } from '../cron-syntax.js';
+import { validateCronJobSchedule } from '../../controllers/cronjob/schedule.js';
 import type { Path, Reporter } from '../report.js';
 import { isPlainObject } from '../schema-check.js';
 import { checkLabels } from './meta.js';
@@ -46,8 +46,10 @@ function checkSelectorAndTemplateForJob(spec: Record<string, unknown>, template:
 export function checkCronJob(spec: Record<string, unknown>, r: Reporter): void {
   const schedule = spec['schedule'];
   if (typeof schedule === 'string') {
-    const error = checkCronSchedule(schedule);
-    if (error) r.error('cron-schedule', ['spec', 'schedule'], `schedule ${quote(schedule)}: ${error.message}`, error.hint, 'value');
+    // The time zone is checked on its own below, with messages that name the right spelling.
+    for (const problem of validateCronJobSchedule(schedule, undefined)) {
+      r.error('cron-schedule', ['spec', 'schedule'], `schedule ${quote(schedule)}: ${problem.message}`, problem.hint, 'value');
+    }
   }
   checkTimeZone(spec['timeZone'], r);
   oneOf(spec['concurrencyPolicy'], ['Allow', 'Forbid', 'Replace'], ['spec', 'concurrencyPolicy'], r, 'concurrencyPolicy');

@@ -184,8 +184,26 @@ describe('time zones', () => {
 describe('API validation of a CronJob schedule', () => {
   test('TZ= in the schedule is refused in favour of spec.timeZone', () => {
     expect(validateCronJobSchedule('TZ=UTC 0 * * * *', undefined)).toEqual([
-      { path: 'spec.schedule', message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' },
+      {
+        path: 'spec.schedule',
+        message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+        hint: 'remove it from the schedule and set spec.timeZone, e.g. timeZone: "Europe/Paris"',
+      },
     ]);
+  });
+
+  test.each([
+    ['61 * * * *', 'minute', '0-59'],
+    ['0 24 * * *', 'hour', '0-23'],
+    ['0 0 0 * *', 'day of month', '1-31'],
+    ['0 0 * 13 *', 'month', '1-12'],
+    ['x * * * *', 'minute', '0-59'],
+  ])('an error in %s names the %s field and what it takes', (schedule, field, range) => {
+    const parsed = parseSchedule(schedule);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.field).toBe(field);
+    expect(parsed.hint ?? '').toContain(range);
   });
 
   test('reports the schedule and the time zone separately', () => {
