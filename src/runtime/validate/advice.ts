@@ -15,7 +15,7 @@ export function adviseObject(kind: string, obj: Record<string, unknown>, r: Repo
     r.warn('advice-single-replica', spec['replicas'] === undefined ? ['spec'] : ['spec', 'replicas'], 'the Deployment runs a single replica', 'One Pod means downtime whenever it is rescheduled or updated; consider replicas: 2 or more.');
   }
   if (kind === 'CronJob' && spec['startingDeadlineSeconds'] == null) {
-    r.warn('advice-starting-deadline', ['spec'], 'no startingDeadlineSeconds', 'Without it, a CronJob that missed more than 100 schedules stops starting Jobs; e.g. startingDeadlineSeconds: 200 bounds how late a run may start.');
+    r.warn('advice-starting-deadline', ['spec'], 'no startingDeadlineSeconds', 'Without it, a missed run (controller down, CronJob suspended) still starts however late it is; e.g. startingDeadlineSeconds: 200 skips runs more than 200 s late.');
   }
   if (kind === 'Job' && spec['ttlSecondsAfterFinished'] == null) {
     r.warn('advice-job-ttl', ['spec'], 'no ttlSecondsAfterFinished', 'Finished Jobs and their Pods stay until deleted; ttlSecondsAfterFinished: 3600 cleans them up.');
