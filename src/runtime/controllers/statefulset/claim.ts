@@ -1,11 +1,12 @@
 // Pod ownership for StatefulSets and DaemonSets, as upstream's PodControllerRefManager.ClaimPods:
 // an owner keeps the pods it controls that still match its selector, releases those that no longer do,
 // and adopts orphans that match (unless it is being deleted).
-import type { KubeObject, Stored } from '../../api/types.js';
+import type { KubeObject, LabelSelector, Stored } from '../../api/types.js';
 import { controllerRef, keyOf, newControllerRef } from '../../api/types.js';
 import { matchesSelector } from '../../api/selectors.js';
 import type { Action, StoreReader, WatchChange } from '../../controller.js';
 import { ownedBy } from '../podutil.js';
+import { factsOf } from './facts.js';
 
 /**
  * The pods `owner` controls after claiming; the adoption and release writes go to `actions`.
@@ -15,7 +16,7 @@ export function claimPods(owner: Stored, store: StoreReader, actions: Action[], 
   const selector = owner.spec?.selector;
   const claimed: Stored[] = [];
   for (const pod of ownedBy(store, owner, 'Pod')) {
-    if (matchesSelector(pod.metadata.labels, selector)) claimed.push(pod);
+    if (selectorMatches(pod, selector)) claimed.push(pod);
     else if (!pod.metadata.deletionTimestamp) actions.push({ type: 'update', object: withoutOwner(pod, owner.metadata.uid) });
   }
   if (owner.metadata.deletionTimestamp) return claimed;
@@ -26,6 +27,15 @@ export function claimPods(owner: Stored, store: StoreReader, actions: Action[], 
     claimed.push(adopted);
   }
   return claimed;
+}
+
+/** The selector check of an owned pod, remembered per pod version and selector (it runs every sync). */
+function selectorMatches(pod: Stored, selector: LabelSelector | undefined): boolean {
+  const f = factsOf(pod);
+  if (f.selector?.of === selector) return f.selector.ok;
+  const ok = matchesSelector(pod.metadata.labels, selector);
+  f.selector = { of: selector, ok };
+  return ok;
 }
 
 function withoutOwner(pod: Stored, uid: string): KubeObject {

@@ -12,6 +12,8 @@ export interface PodFacts {
   readySince: number;
   terminating: boolean;
   revision: string;
+  /** Whether the pod matched a given owner selector (see claim.ts). */
+  selector?: { of: unknown; ok: boolean };
   /** Identity/storage verdict and claim names against one set spec (see memoFor). */
   memo?: { spec: unknown; identityOk: boolean; claimNames: string[]; claims?: readonly unknown[]; claimsOk?: boolean };
 }

@@ -85,8 +85,10 @@ export function syncStatefulSet(key: string, ctx: SyncContext): Action[] {
     deleting,
   });
   if (statusChanged(set.status, status)) actions.push({ type: 'updateStatus', object: { ...set, status } });
-  const live = new Set([revs.current.metadata.name!, revs.update.metadata.name!, ...pods.map(revisionOf)]);
-  actions.push(...pruneRevisions(set, revisions, live));
+  if (revisions.length > (set.spec?.revisionHistoryLimit ?? 10)) {
+    const live = new Set([revs.current.metadata.name!, revs.update.metadata.name!, ...pods.map(revisionOf)]);
+    actions.push(...pruneRevisions(set, revisions, live));
+  }
   const wake = requeueMs(set, pods, plan.requeueAfterMs, plan.blockedOn?.waitingFor === 'claim cleanup', ctx.now);
   if (wake !== undefined) actions.push({ type: 'requeueAfter', ms: wake });
   return actions;
