@@ -45,17 +45,29 @@ export async function lintPack(dir: string, opts: LintOptions = {}): Promise<Lin
   for (const lesson of pack.lessons) {
     problems.push(...(await lintLessonText(pack, lesson, ids)));
     problems.push(...lintExamples(pack.dir, lesson));
-    problems.push(...lintQuiz(lesson));
+    problems.push(...guarded(`${lesson.folder}/quiz.yaml`, () => ({ problems: lintQuiz(lesson), stats: { mutants: 0, survived: 0 } })).problems);
     stats.questions += lesson.quiz?.questions.length ?? 0;
     for (const exercise of lesson.exercises) {
-      const r = lintExercise(pack.dir, exercise, opts.maxMutants ?? DEFAULT_MAX_MUTANTS);
-      problems.push(...r.problems);
       stats.exercises++;
+      // An exercise the loader already found broken would only fail again, less clearly.
+      const folder = relative(pack.dir, exercise.dir).split(sep).join('/') + '/';
+      if (problems.some((p) => p.severity === 'error' && p.file.startsWith(folder))) continue;
+      const r = guarded(folder + 'exercise.yaml', () => lintExercise(pack.dir, exercise, opts.maxMutants ?? DEFAULT_MAX_MUTANTS));
+      problems.push(...r.problems);
       stats.mutants += r.stats.mutants;
       stats.survivedMutants += r.stats.survived;
     }
   }
   return report();
+}
+
+/** A bug (or an unforeseen pack) must give a problem, never a stack trace. */
+function guarded(file: string, run: () => { problems: Problem[]; stats: { mutants: number; survived: number } }): { problems: Problem[]; stats: { mutants: number; survived: number } } {
+  try {
+    return run();
+  } catch (err) {
+    return { problems: [{ severity: 'error', rule: 'internal', file, message: `lint could not run this: ${(err as Error).message}` }], stats: { mutants: 0, survived: 0 } };
+  }
 }
 
 async function lintLessonText(pack: Pack, lesson: Lesson, lessonIds: string[]): Promise<Problem[]> {

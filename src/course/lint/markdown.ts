@@ -28,7 +28,7 @@ export async function lintMarkdown(src: MarkdownSource): Promise<Problem[]> {
   for (const block of fencedBlocks(lines)) {
     if (/^ya?ml$/i.test(block.lang)) lintManifestBlock(src, block, problems);
     block.body.forEach((text, i) => {
-      if ([...text].length > CODE_WIDTH) problems.push(warn(src, block.start + 1 + i, `a code line of ${[...text].length} characters; keep code lines to ${CODE_WIDTH} so they fit ${RENDER_WIDTH} columns once indented`, 'code-width'));
+      if ([...text].length > CODE_WIDTH) problems.push(warn(src, src.line + block.start + 1 + i, `a code line of ${[...text].length} characters; keep code lines to ${CODE_WIDTH} so they fit ${RENDER_WIDTH} columns once indented`, 'code-width'));
     });
   }
   lintLinks(src, lines, problems);
@@ -103,10 +103,17 @@ async function lintRenderedWidth(src: MarkdownSource, lines: string[], problems:
 
 /** The 0-based source line a rendered line most likely came from (its first words), else 0. */
 function sourceLineOf(rendered: string, lines: string[]): number {
-  const words = rendered.replace(/[│|*_`#>•-]/g, ' ').trim().split(/\s+/).slice(0, 3).join(' ');
+  const words = plainWords(rendered).split(' ').slice(0, 3).join(' ');
   if (!words) return 0;
-  const found = lines.findIndex((l) => l.replace(/[*_`]/g, '').replace(/\s+/g, ' ').includes(words));
-  return Math.max(found, 0);
+  return Math.max(
+    lines.findIndex((l) => plainWords(l).includes(words)),
+    0,
+  );
+}
+
+/** Text without Markdown/rendering punctuation and with single spaces, to match rendered to source. */
+function plainWords(s: string): string {
+  return s.replace(/[│|*_`#>•\-]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function error(src: MarkdownSource, line: number, message: string, rule: string, hint?: string): Problem {

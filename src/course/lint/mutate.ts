@@ -30,10 +30,10 @@ interface Candidate {
 }
 
 /** Always worth a mutant: the fields workload lessons are about. Order = priority among equals. */
-const ESSENTIAL = ['replicas', 'podManagementPolicy', 'completions', 'parallelism', 'concurrencyPolicy', 'completionMode', 'tolerations', 'nodeSelector', 'affinity', 'strategy', 'updateStrategy', 'maxSurge', 'maxUnavailable', 'partition', 'backoffLimit', 'activeDeadlineSeconds', 'schedule', 'suspend', 'minReadySeconds', 'readinessProbe', 'persistentVolumeClaimRetentionPolicy', 'volumeClaimTemplates', 'image', 'restartPolicy', 'podFailurePolicy', 'successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'topologySpreadConstraints'];
+const ESSENTIAL = ['replicas', 'podManagementPolicy', 'completions', 'parallelism', 'concurrencyPolicy', 'completionMode', 'tolerations', 'nodeSelector', 'affinity', 'strategy', 'updateStrategy', 'maxSurge', 'maxUnavailable', 'partition', 'backoffLimit', 'activeDeadlineSeconds', 'schedule', 'suspend', 'minReadySeconds', 'readinessProbe', 'persistentVolumeClaimRetentionPolicy', 'volumeClaimTemplates', 'image', 'podFailurePolicy', 'successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'topologySpreadConstraints'];
 
 /** Only when the task asks for them: fine-tuning fields a reference solution may set as good practice. */
-const TASK_ONLY = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'revisionHistoryLimit', 'progressDeadlineSeconds', 'ttlSecondsAfterFinished', 'terminationGracePeriodSeconds', 'timeZone', 'whenScaled', 'whenDeleted', 'livenessProbe', 'startupProbe', 'initialDelaySeconds', 'periodSeconds', 'failureThreshold', 'serviceName', 'hostname', 'subdomain', 'nodeName', 'priorityClassName', 'type'];
+const TASK_ONLY = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'revisionHistoryLimit', 'progressDeadlineSeconds', 'ttlSecondsAfterFinished', 'terminationGracePeriodSeconds', 'timeZone', 'whenScaled', 'whenDeleted', 'livenessProbe', 'startupProbe', 'initialDelaySeconds', 'periodSeconds', 'failureThreshold', 'serviceName', 'hostname', 'subdomain', 'nodeName', 'priorityClassName', 'restartPolicy', 'type'];
 
 /** Known alternatives for enumerated values (k8s.io/api types). */
 const ENUMS: Record<string, string[]> = {
@@ -173,6 +173,8 @@ function changeFor(key: string, v: unknown): Change | undefined {
     const other = v === '17 3 * * *' ? '41 5 * * *' : '17 3 * * *';
     return { op: 'set', value: other, describe: `changed from '${v}' to '${other}'` };
   }
+  // Durations and history limits: a value one lower is rarely observable; leaving the field out is.
+  if (/(Seconds|SecondsAfterFinished|Limit|LimitPerIndex)$/.test(key) && typeof v === 'number') return DEFAULTS[key] === v ? undefined : { op: 'delete', describe: `removed (was ${v})` };
   if (typeof v === 'boolean') return { op: 'set', value: !v, describe: `changed from ${v} to ${!v}` };
   if (typeof v === 'number' && Number.isInteger(v)) {
     const other = v > 0 ? v - 1 : 1;
