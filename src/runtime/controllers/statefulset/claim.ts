@@ -32,7 +32,7 @@ export function claimPods(owner: Stored, store: StoreReader, actions: Action[], 
 /** The selector check of an owned pod, remembered per pod version and selector (it runs every sync). */
 function selectorMatches(pod: Stored, selector: LabelSelector | undefined): boolean {
   const f = factsOf(pod);
-  if (f.selector?.of === selector) return f.selector.ok;
+  if (f.selector && f.selector.of === selector) return f.selector.ok;
   const ok = matchesSelector(pod.metadata.labels, selector);
   f.selector = { of: selector, ok };
   return ok;
