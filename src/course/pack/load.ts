@@ -5,7 +5,7 @@
  * refuses it whole rather than handing out half a course.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Exercise, Lesson, LessonExample, Pack, Problem, Question, Quiz } from '../types.js';
 import { formatProblem } from '../types.js';
@@ -103,7 +103,7 @@ export function readPack(dir: string, opts: PackLoadOptions = {}): PackReadResul
 }
 
 function emptyPack(dir: string, builtin: boolean): Pack {
-  return { id: builtin ? 'builtin' : `dir:${dir}`, title: builtin ? 'Kubernetes workload resources' : dir, dir, builtin, lessons: [], warnings: [] };
+  return { id: builtin ? 'builtin' : `dir:${dir}`, title: builtin ? 'Kubernetes workload resources' : sanitizeText(basename(dir)), dir, builtin, lessons: [], warnings: [] };
 }
 
 /** Optional pack.yaml: `id` (stable identity for progress, survives moving the folder) and `title`. */
