@@ -7,10 +7,10 @@ export type Labels = Readonly<Record<string, string>> | undefined;
 export function matchesSelector(labels: Labels, selector: LabelSelector | undefined | null): boolean {
   if (!selector) return false;
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (l[k] !== v) return false;
-  }
-  for (const req of selector.matchExpressions ?? []) {
+  const ml = selector.matchLabels;
+  if (ml) for (const k in ml) if (l[k] !== ml[k]) return false;
+  if (!selector.matchExpressions) return true;
+  for (const req of selector.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(l, req.key);
     const values = req.values ?? [];
     switch (req.operator) {
@@ -40,8 +40,9 @@ export function selectorFromMap(map: Record<string, string>): LabelSelector {
 
 /** True when every key/value of `want` is in `labels` (a map selector, as nodeSelector). */
 export function labelsMatch(labels: Labels, want: Record<string, string> | undefined): boolean {
+  if (!want) return true;
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(want ?? {})) if (l[k] !== v) return false;
+  for (const k in want) if (l[k] !== want[k]) return false;
   return true;
 }
 

@@ -10,7 +10,10 @@ interface Condition {
 }
 
 export function podCondition(pod: KubeObject, type: string): Condition | undefined {
-  return ((pod.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
+  const conditions = pod.status?.conditions as Condition[] | undefined;
+  if (!conditions) return undefined;
+  for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 export function isPodReady(pod: KubeObject): boolean {
@@ -66,16 +69,16 @@ export function podFromTemplate(template: PodTemplateSpec, owner: Stored, genera
 
 /** Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. */
 export function controllerOwnerKeys(ownerKind: string) {
+  const keyFor = (o: Stored | undefined): string | undefined => {
+    const ref = o && controllerRef(o);
+    return ref && ref.kind === ownerKind ? `${o.metadata.namespace ?? ''}/${ref.name}` : undefined;
+  };
   return (change: WatchChange): string[] => {
-    const keys: string[] = [];
-    for (const o of [change.object, change.old]) {
-      const ref = o && controllerRef(o);
-      if (ref && ref.kind === ownerKind) {
-        const key = `${o.metadata.namespace ?? ''}/${ref.name}`;
-        if (!keys.includes(key)) keys.push(key);
-      }
-    }
-    return keys;
+    const now = keyFor(change.object);
+    // Most changes (status writes) keep the owner references: one lookup does.
+    const before = change.old && change.old.metadata.ownerReferences !== change.object.metadata.ownerReferences ? keyFor(change.old) : undefined;
+    if (now === undefined) return before === undefined ? [] : [before];
+    return before === undefined || before === now ? [now] : [now, before];
   };
 }
 

@@ -18,8 +18,10 @@ import { rolloutRecreate } from './recreate.js';
 export const DEPLOYMENT_CONTROLLER = CONTROLLER_NAME;
 
 /** ReplicaSet changes go to the owning Deployment; an orphan to every Deployment that selects it. */
+const ownerKeys = controllerOwnerKeys('Deployment');
+
 function replicaSetKeys(change: WatchChange, store: StoreReader): string[] {
-  const keys = controllerOwnerKeys('Deployment')(change);
+  const keys = ownerKeys(change);
   const rs = change.object;
   if (change.type !== 'DELETED' && !controllerRef(rs)) {
     for (const d of store.list('Deployment', rs.metadata.namespace)) {

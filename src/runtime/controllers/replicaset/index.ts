@@ -15,8 +15,10 @@ export const REPLICASET_CONTROLLER = 'replicaset-controller';
 export const BURST_REPLICAS = 500;
 
 /** Pod changes go to the controlling ReplicaSet; an orphan goes to every ReplicaSet whose selector matches. */
+const ownerKeys = controllerOwnerKeys('ReplicaSet');
+
 function podKeys(change: WatchChange, store: StoreReader): string[] {
-  const keys = controllerOwnerKeys('ReplicaSet')(change);
+  const keys = ownerKeys(change);
   const pod = change.object;
   if (change.type !== 'DELETED' && !controllerRef(pod) && !pod.metadata.deletionTimestamp) {
     for (const rs of store.list('ReplicaSet', pod.metadata.namespace)) {
