@@ -51,17 +51,20 @@ export async function run(): Promise<void> {
   };
   try {
     const bare: number[] = [];
+    const version: number[] = [];
     const course: number[] = [];
     // One unmeasured run of each warms the file cache.
     await timeUntil(['-e', 'console.log(1)'], '1', env);
     await timeUntil([CLI], 'Continue:', env);
     for (let i = 0; i < RUNS; i++) {
       bare.push(await timeUntil(['-e', 'console.log(1)'], '1', env));
+      version.push(await timeUntil([CLI, '--version'], '.', env));
       course.push(await timeUntil([CLI], 'Continue:', env));
     }
     const b = median(bare);
     const c = median(course);
     report("bare `node -e 'console.log(1)'` to its line (median)", b, 'ms');
+    report('for reference: `k8s-workloads-course --version` (median)', median(version), 'ms');
     report('course map first frame, built-in lessons (median)', c, 'ms', `≤ ${(1.5 * b).toFixed(0)} ms = 1.5× bare`);
     report('ratio course / bare', c / b, '×', '≤ 1.5');
   } finally {

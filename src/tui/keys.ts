@@ -10,8 +10,10 @@ export interface KeyBinding<A extends string = string> {
   /** How the key is written in the help bar, e.g. '←/→'. */
   label: string;
   action: A;
-  /** A short description. */
+  /** A short description (the bottom bar). */
   help: string;
+  /** A longer description for the `?` overlay, when the short one is terse. */
+  detail?: string;
   /** Shown in the bottom bar (others only in the `?` overlay). */
   bar?: boolean;
   /** When false the binding is inactive (and hidden) in the current state. */
@@ -21,7 +23,7 @@ export interface KeyBinding<A extends string = string> {
 /** Keys that work in every view. */
 export const globalKeys: KeyBinding<'quit' | 'back' | 'help'>[] = [
   { keys: ['escape'], label: 'Esc', action: 'back', help: 'back', bar: true },
-  { keys: ['?'], label: '?', action: 'help', help: 'all keys', bar: true },
+  { keys: ['?'], label: '?', action: 'help', help: 'keys', bar: true },
   { keys: ['q', 'C-c'], label: 'q', action: 'quit', help: 'quit', bar: true },
 ];
 
@@ -51,7 +53,7 @@ export function helpLines(title: string, table: KeyBinding[]): Line[] {
   return [
     [seg(`Keys — ${title}`, 'title')],
     [],
-    ...all.map((b) => [seg(b.label.padEnd(labelWidth), 'key'), seg(`  ${b.help}`)]),
+    ...all.map((b) => [seg(b.label.padEnd(labelWidth), 'key'), seg(`  ${b.detail ?? b.help}`)]),
     [],
     [seg('Ctrl-C also quits. Press any key to close this help.', 'dim')],
   ];

@@ -9,9 +9,7 @@ import { mapBody } from './views/map.js';
  * The first frame of the course map, written as plain ANSI before blessed (≈100 ms to load and set
  * up) is ready, so the learner sees the map at once. blessed then redraws the same lines in place.
  */
-export function paintFirstFrame(data: FirstFrameData, warnings: string[], theme: Theme, out: NodeJS.WriteStream): void {
-  const cols = out.columns;
-  const rows = out.rows;
+export function firstFrame(data: FirstFrameData, warnings: string[], theme: Theme, cols: number, rows: number): string {
   const examples = (id: string): string[] => data.examples[id] ?? [];
   const state = initialMap(data.map, (id) => examples(id).length);
   const body = mapBody(data.map, state, cols, rows - 2, examples, warnings);
@@ -21,7 +19,7 @@ export function paintFirstFrame(data: FirstFrameData, warnings: string[], theme:
     body.map((l) => toAnsi(fitLine(l, cols), theme)).join('\r\n'),
     `\u001b[${rows};1H\u001b[7m${pad(lineText(bar), cols)}\u001b[0m`,
   ];
-  out.write(screen.join(''));
+  return screen.join('');
 }
 
 /** The first-frame data of a loaded course. */

@@ -1,8 +1,6 @@
-import { InputError, type CliIO } from '../cli/io.js';
-import { packDir, readFirstFrame, writeFirstFrame } from './frame-cache.js';
-import { firstFrameData, paintFirstFrame } from './paint.js';
-import { guardTerminal, resetTerminal, type Restorable } from './terminal.js';
-import { themeFor } from './theme.js';
+import type { CliIO } from '../cli/io.js';
+import { frameKey, packDir, readFirstFrame, writeFirstFrame } from './frame-cache.js';
+import type { Restorable } from './terminal.js';
 
 export interface TuiOptions {
   lessons?: string;
@@ -14,24 +12,43 @@ export interface TuiOptions {
  * Order matters for the first frame: paint the map from the cache, then load the pack and blessed.
  */
 export async function startTui(io: CliIO, opts: TuiOptions): Promise<number> {
-  const theme = themeFor(io.env);
+  const out = process.stdout;
+  const color = !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
   const dir = packDir(opts.lessons, io.cwd);
   const cached = readFirstFrame(dir, io.env);
+  // Raw mode first, so keys typed while the course loads are neither echoed nor lost.
+  process.stdin.setRawMode(true);
+  // The fastest path: this very frame was painted before (same course, progress and size).
+  const ready = cached?.frames[frameKey(out.columns, out.rows, color)];
+  if (ready) out.write(ready);
+  let modules;
+  try {
+    modules = await Promise.all([import('./terminal.js'), import('./theme.js'), import('./paint.js')]);
+  } catch (err) {
+    // Not even the terminal guard loaded: undo the frame by hand.
+    process.stdin.setRawMode(false);
+    if (ready) out.write('\u001b[?25h\u001b[?1049l');
+    throw err;
+  }
+  const [{ guardTerminal, resetTerminal }, { themeFor }, paint] = modules;
+  const theme = themeFor(io.env);
   let screen: Restorable | undefined;
   const unguard = guardTerminal(() => screen);
   try {
-    // Raw mode first, so keys typed while the course loads are neither echoed nor lost.
-    process.stdin.setRawMode(true);
-    if (cached) paintFirstFrame(cached, [], theme, process.stdout);
+    if (cached && !ready) out.write(paint.firstFrame(cached, [], theme, out.columns, out.rows));
     const session = await openSession(io, opts, theme.color);
-    const data = firstFrameData(session);
-    if (!cached) paintFirstFrame(data, session.warnings, theme, process.stdout);
-    writeFirstFrame(dir, io.env, data);
+    const remember = (): void => {
+      const data = paint.firstFrameData(session);
+      const ansi = paint.firstFrame(data, [], theme, out.columns, out.rows);
+      writeFirstFrame(dir, io.env, data, { key: frameKey(out.columns, out.rows, theme.color), ansi });
+    };
+    if (!cached) out.write(paint.firstFrame(paint.firstFrameData(session), session.warnings, theme, out.columns, out.rows));
+    remember();
     const { App } = await import('./app.js');
     const app = new App({ port: session, theme });
     screen = app.screen;
     await app.done;
-    writeFirstFrame(dir, io.env, firstFrameData(session));
+    remember();
     return 0;
   } catch (err) {
     screen?.destroy();
@@ -43,10 +60,11 @@ export async function startTui(io: CliIO, opts: TuiOptions): Promise<number> {
 }
 
 async function openSession(io: CliIO, opts: TuiOptions, color: boolean) {
-  const [{ loadCoursePack, PackError }, { resolveWorkspace }, { CourseSession }] = await Promise.all([
+  const [{ loadCoursePack, PackError }, { resolveWorkspace }, { CourseSession }, { InputError }] = await Promise.all([
     import('../course/pack/load.js'),
     import('../course/workspace.js'),
     import('./session.js'),
+    import('../cli/io.js'),
   ]);
   let pack;
   try {

@@ -58,12 +58,23 @@ export function chipLines(c: PodChip, inner: number): Line[] {
   return [chip, ...claims];
 }
 
-const LEGEND: Record<string, string> = { ContainerCreating: 'Creating', CrashLoopBackOff: 'CrashLoop' };
+const SHORT: Record<string, string> = { ContainerCreating: 'Creating', CrashLoopBackOff: 'CrashLoop' };
 
-export function legendLine(): Line {
-  const out: Line = [];
-  for (const [phase, s] of Object.entries(PHASE_STYLE)) out.push(seg(s.letter, s.tone), seg(` ${LEGEND[phase] ?? phase} `, 'dim'));
-  out.push(seg(READY_MARK, 'ok'), seg(' ready ', 'dim'), seg('↻', 'bad'), seg(' restarts', 'dim'));
+/** What the letters mean, in the longest form that fits `cols`. */
+export function legendLine(cols = Infinity): Line {
+  const variants = [
+    { names: (p: string) => p, extras: true },
+    { names: (p: string) => SHORT[p] ?? p, extras: true },
+    { names: (p: string) => SHORT[p] ?? p, extras: false },
+  ];
+  let out: Line = [];
+  for (const v of variants) {
+    out = [];
+    for (const [phase, s] of Object.entries(PHASE_STYLE)) out.push(seg(s.letter, s.tone), seg(` ${v.names(phase)} `, 'dim'));
+    out.push(seg(READY_MARK, 'ok'), seg(' ready', 'dim'));
+    if (v.extras) out.push(seg(' ↻', 'bad'), seg(' restarts', 'dim'));
+    if (width(out.map((x) => x.text).join('')) <= cols) return out;
+  }
   return out;
 }
 

@@ -12,17 +12,17 @@ export type LessonAction = ScrollAction | 'next' | 'prev' | 'exercise' | 'quiz' 
 
 export function lessonKeys(info: { hasExercises: boolean; hasQuiz: boolean; hasExample: boolean; hasNext: boolean; hasPrev: boolean }): KeyBinding<LessonAction>[] {
   return [
-    { keys: ['up', 'k'], label: '↑/↓', action: 'up', help: 'scroll', bar: true },
+    { keys: ['up', 'k'], label: '↑/↓', action: 'up', help: 'scroll' },
     { keys: ['down', 'j', 'enter'], label: '↓', action: 'down', help: 'scroll down' },
     { keys: ['pageup', 'b', 'S-space'], label: 'PgUp', action: 'pageUp', help: 'page up' },
-    { keys: ['pagedown', 'space'], label: 'PgDn/space', action: 'pageDown', help: 'page down', bar: true },
+    { keys: ['pagedown', 'space'], label: 'PgDn/space', action: 'pageDown', help: 'page down' },
     { keys: ['home', 'g'], label: 'g', action: 'top', help: 'top' },
     { keys: ['end', 'S-g'], label: 'G', action: 'bottom', help: 'bottom' },
     { keys: ['n'], label: 'n/p', action: 'next', help: 'next/prev lesson', bar: true, when: info.hasNext },
     { keys: ['p'], label: 'p', action: 'prev', help: 'previous lesson', when: info.hasPrev },
-    { keys: ['x'], label: 'x', action: 'exercise', help: 'exercises', bar: true, when: info.hasExercises },
+    { keys: ['x'], label: 'x', action: 'exercise', help: 'exercise', detail: 'open the first exercise not passed yet', bar: true, when: info.hasExercises },
     { keys: ['z'], label: 'z', action: 'quiz', help: 'quiz', bar: true, when: info.hasQuiz },
-    { keys: ['o'], label: 'o', action: 'example', help: 'run the example in the cluster view', bar: true, when: info.hasExample },
+    { keys: ['o'], label: 'o', action: 'example', help: 'example', detail: 'run the lesson’s example in the cluster view', bar: true, when: info.hasExample },
   ];
 }
 

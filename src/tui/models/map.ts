@@ -25,7 +25,7 @@ export function mapKeys(): KeyBinding<MapAction>[] {
     { keys: ['up', 'k'], label: '↑/↓', action: 'up', help: 'move', bar: true },
     { keys: ['down', 'j'], label: '↓', action: 'down', help: 'move down' },
     { keys: ['enter', 'right', 'l'], label: 'Enter', action: 'enter', help: 'open', bar: true },
-    { keys: ['c'], label: 'c', action: 'continue', help: 'continue where you left off', bar: true },
+    { keys: ['c'], label: 'c', action: 'continue', help: 'continue', detail: 'continue where you left off', bar: true },
     { keys: ['home', 'g'], label: 'g/G', action: 'top', help: 'first/last' },
     { keys: ['end', 'S-g'], label: 'G', action: 'bottom', help: 'last' },
   ];

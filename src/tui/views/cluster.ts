@@ -105,5 +105,5 @@ export function clusterBody(frame: ClusterFrame, s: ClusterState, cols: number, 
     ...clip(events.length ? events : [[seg('nothing recorded', 'dim')]], eventRoom, 'events'),
   ];
   while (body.length < height - 1) body.push([]);
-  return [...body.slice(0, height - 1), legendLine()].map((l) => fitLine(l, cols));
+  return [...body.slice(0, height - 1), legendLine(cols)].map((l) => fitLine(l, cols));
 }

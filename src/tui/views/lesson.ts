@@ -110,6 +110,7 @@ export class LessonScreen implements View {
   }
 
   status(): Line {
-    return [seg(scrollPosition(this.state.offset, this.state.lines.length, this.height()), 'dim')];
+    const where = scrollPosition(this.state.offset, this.state.lines.length, this.height());
+    return [seg(where === 'all shown' ? where : `${where} — ↑/↓ space b g G scroll`, 'dim')];
   }
 }

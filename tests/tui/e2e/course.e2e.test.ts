@@ -50,6 +50,28 @@ describe('full-screen course in a pseudo-terminal', () => {
     await s.waitFor('The very last line.');
   });
 
+  it('the mouse wheel scrolls a lesson', async () => {
+    const dir = tempDir();
+    const s = start({ dir, args: ['--lessons', longPack(dir)] });
+    await s.waitFor('Continue:');
+    s.send(KEY.enter);
+    await s.waitFor(/lines 1–/);
+    s.send('\u001b[<65;10;10M'); // SGR mouse report: wheel down at column 10, row 10
+    await s.waitFor(/lines 4–/);
+  });
+
+  it('with NO_COLOR the screen uses no colours, and pod phases still read as letters', async () => {
+    const s = start({ env: { NO_COLOR: '1' } });
+    await s.waitFor('Continue:');
+    s.send(KEY.down + KEY.enter);
+    await s.waitFor('Your file:');
+    s.send('c');
+    await s.waitFor('NOT YET');
+    s.send('v');
+    await s.waitFor(/R✓ web-|C {2}web-/);
+    expect(s.raw).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;5;\d+)m/);
+  });
+
   it('q quits and leaves the alternate screen with the cursor shown and raw mode off', async () => {
     const s = start({ after: '; echo EXIT=$?; stty -a' });
     await s.waitFor('Continue:');
