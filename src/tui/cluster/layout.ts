@@ -63,16 +63,17 @@ const SHORT: Record<string, string> = { ContainerCreating: 'Creating', CrashLoop
 /** What the letters mean, in the longest form that fits `cols`. */
 export function legendLine(cols = Infinity): Line {
   const variants = [
-    { names: (p: string) => p, extras: true },
-    { names: (p: string) => SHORT[p] ?? p, extras: true },
-    { names: (p: string) => SHORT[p] ?? p, extras: false },
+    { names: (p: string) => p, ready: true, restarts: true },
+    { names: (p: string) => SHORT[p] ?? p, ready: true, restarts: true },
+    { names: (p: string) => SHORT[p] ?? p, ready: true, restarts: false },
+    { names: (p: string) => SHORT[p] ?? p, ready: false, restarts: false },
   ];
   let out: Line = [];
   for (const v of variants) {
     out = [];
     for (const [phase, s] of Object.entries(PHASE_STYLE)) out.push(seg(s.letter, s.tone), seg(` ${v.names(phase)} `, 'dim'));
-    out.push(seg(READY_MARK, 'ok'), seg(' ready', 'dim'));
-    if (v.extras) out.push(seg(' ↻', 'bad'), seg(' restarts', 'dim'));
+    if (v.ready) out.push(seg(READY_MARK, 'ok'), seg(' ready', 'dim'));
+    if (v.restarts) out.push(seg(' ↻', 'bad'), seg(' restarts', 'dim'));
     if (width(out.map((x) => x.text).join('')) <= cols) return out;
   }
   return out;
