@@ -21,6 +21,12 @@ export interface PodSpecRules {
 const ALL_POLICIES = ['Always', 'OnFailure', 'Never'];
 
 export function checkPodSpec(spec: unknown, path: Path, r: Reporter, rules: PodSpecRules): void {
+  if (spec === undefined || spec === null) {
+    // The types mark a template's spec optional, but the API server validates it as an empty PodSpec:
+    // spec.containers: Required value (pkg/apis/core/validation ValidatePodTemplateSpec).
+    r.error('required', path, 'the pod template has no spec', 'Add "spec:" with "containers:", each with a name and an image.');
+    return;
+  }
   if (!isPlainObject(spec)) return;
   checkRestartPolicy(spec['restartPolicy'], path, r, rules);
   const volumes = checkVolumes(spec['volumes'], [...path, 'volumes'], r);

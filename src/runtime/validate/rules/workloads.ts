@@ -25,6 +25,10 @@ export function checkSelectorAndTemplate(kind: string, spec: Record<string, unkn
       r.error('selector-mismatch', ['spec', 'selector'], 'the selector does not match the pod template\'s labels', `Make spec.template.metadata.labels include ${describeSelector(selector)}, or change the selector: ${OWNER[kind] ?? kind} only manages Pods its selector matches.`);
     }
   }
+  if (template == null && kind === 'ReplicaSet') {
+    // Optional in the generated types, required by ValidateReplicaSetSpec (pkg/apis/apps/validation).
+    r.error('required', ['spec', 'template'], 'required field "template" is missing', 'Add "template:" with metadata.labels and a spec listing the containers of the Pods to create.');
+  }
   if (isPlainObject(template)) {
     checkPodSpec(template['spec'], ['spec', 'template', 'spec'], r, { restartPolicies: ['Always'], owner: OWNER[kind] ?? kind, claimTemplates });
     // ValidatePodTemplateSpecForReplicaSet and friends: long-running Pods have no deadline.
