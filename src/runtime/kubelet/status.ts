@@ -71,30 +71,34 @@ function conditionsOf(view: PodView): Condition[] {
 
 /** The pod's new status, keeping PodScheduled from the scheduler and transition times that did not change. */
 export function renderStatus(pod: Stored, view: PodView, now: number): Record<string, unknown> {
-  const previous = new Map<string, { status: string }>(
-    ((pod.status?.conditions ?? []) as { type: string; status: string }[]).map((c) => [c.type, c]),
-  );
+  const previous = (pod.status?.conditions ?? []) as { type: string; status: string }[];
   const conditions: object[] = [];
+  let listKey = 'L';
+  let scheduled: { type: string } | undefined;
+  for (const p of previous) if (p.type === 'PodScheduled') scheduled = p;
   for (const c of conditionsOf(view)) {
-    const prev = previous.get(c.type);
+    let prev: { status: string } | undefined;
+    for (const p of previous) if (p.type === c.type) prev = p;
     if (!prev || prev.status !== c.status) view.transitions.set(c.type, now);
     const at = view.transitions.get(c.type) ?? now;
     const message =
       c.status === 'False' && c.reason === 'ContainersNotReady'
         ? `containers with unready status: [${(pod.spec?.containers ?? []).map((x: { name: string }) => x.name).join(' ')}]`
         : undefined;
-    conditions.push(
-      internObject(`C|${c.type}|${c.status}|${c.reason ?? ''}|${message ?? ''}|${Math.floor(at / 1000)}`, () => {
-        const out: Record<string, unknown> = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: sec(at) };
-        if (c.reason) out.reason = c.reason;
-        if (message) out.message = message;
-        return out;
-      }),
-    );
+    const cond = internObject(`C|${c.type}|${c.status}|${c.reason ?? ''}|${message ?? ''}|${Math.floor(at / 1000)}`, () => {
+      const out: Record<string, unknown> = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: sec(at) };
+      if (c.reason) out.reason = c.reason;
+      if (message) out.message = message;
+      return out;
+    });
+    conditions.push(cond);
+    listKey += `,${idOf(cond)}`;
   }
-  const scheduled = (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'PodScheduled');
-  if (scheduled) conditions.push(scheduled);
-  const sharedConditions = internObject(`L|${conditions.map(idOf).join(',')}`, () => conditions);
+  if (scheduled) {
+    conditions.push(scheduled);
+    listKey += `,${idOf(scheduled)}`;
+  }
+  const sharedConditions = internObject(listKey, () => conditions);
   const containerStatuses = (pod.spec?.containers ?? []).map((c: { name: string; image: string }) => {
     const s: Record<string, unknown> = {
       name: c.name,
