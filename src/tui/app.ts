@@ -121,8 +121,8 @@ export class App implements AppContext {
       if (name !== 'C-c' && name !== 'q') return this.render();
     }
     const global = findBinding(globalKeys, name);
-    // Typed answers take printable keys first, so `q` can be part of an answer.
-    if (!this.tooSmall() && name !== 'C-c' && name !== 'escape' && this.top.input?.(ch, name)) return this.render();
+    // Typed input (answers, file names) takes keys first, so `q` can be typed; Ctrl-C always quits.
+    if (!this.tooSmall() && name !== 'C-c' && this.top.input?.(ch, name)) return this.render();
     if (global?.action === 'quit') return this.quit();
     if (global?.action === 'back') {
       if (this.stack.length > 1) this.pop();

@@ -36,6 +36,8 @@ export interface CoursePort {
   predict(question: Question): Promise<PredictResult>;
   saveQuiz(lessonId: string, score: number, total: number): void;
   example(lessonId: string, index: number): Promise<SimulationRecord>;
+  /** Runs any manifest file (path relative to the working folder) on a default cluster: the sandbox. */
+  sandbox(path: string): Promise<SimulationRecord>;
   /** Warnings from loading (a corrupt progress file moved aside…), shown once on the map. */
   warnings: string[];
 }

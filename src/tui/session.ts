@@ -30,6 +30,7 @@ export class CourseSession implements CoursePort {
     private readonly workspace: string,
     env: NodeJS.ProcessEnv,
     private readonly color: boolean,
+    private readonly cwd: string,
   ) {
     const loaded = loadProgress({ env });
     this.progress = loaded.progress;
@@ -182,6 +183,24 @@ export class CourseSession implements CoursePort {
     for (const { path } of appliedPaths(scenario)) files[path] = readInside(lesson.dir, resolve(base, path));
     const run = runScenario({ manifestText: readInside(lesson.dir, example.manifest), file: example.manifest, scenario, files });
     if (!run.ok) throw new Error(`the example “${example.title}” does not run: ${run.problems.map((p) => p.message).join('; ')}`);
+    return run.simulation;
+  }
+
+  async sandbox(path: string): Promise<SimulationRecord> {
+    const file = resolve(this.cwd, path);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`cannot read ${file}`);
+    }
+    const { runScenario } = await import('../course/run.js');
+    const run = runScenario({ manifestText: text, file: path, scenario: undefined, files: {} });
+    if (!run.ok) {
+      const first = run.problems.find((p) => p.severity === 'error') ?? run.problems[0];
+      const where = first ? `${first.file}${first.line ? `:${first.line}` : ''}: ${first.message}` : 'it does not validate';
+      throw new Error(`${path} cannot run — ${where} (${run.problems.length} problem${run.problems.length === 1 ? '' : 's'}; 'k8s-workloads-course simulate ${path}' lists them all)`);
+    }
     return run.simulation;
   }
 }

@@ -74,5 +74,5 @@ async function openSession(io: CliIO, opts: TuiOptions, color: boolean) {
     throw err;
   }
   const workspace = resolveWorkspace({ flag: opts.workspace, env: io.env, cwd: io.cwd });
-  return new CourseSession(pack, workspace, io.env, color);
+  return new CourseSession(pack, workspace, io.env, color, io.cwd);
 }

@@ -18,7 +18,7 @@ export interface MapState {
   cursor: number;
 }
 
-export type MapAction = 'up' | 'down' | 'top' | 'bottom' | 'enter' | 'continue';
+export type MapAction = 'up' | 'down' | 'top' | 'bottom' | 'enter' | 'continue' | 'sandbox';
 
 export function mapKeys(): KeyBinding<MapAction>[] {
   return [
@@ -26,6 +26,7 @@ export function mapKeys(): KeyBinding<MapAction>[] {
     { keys: ['down', 'j'], label: '↓', action: 'down', help: 'move down' },
     { keys: ['enter', 'right', 'l'], label: 'Enter', action: 'enter', help: 'open', bar: true },
     { keys: ['c'], label: 'c', action: 'continue', help: 'continue', detail: 'continue where you left off', bar: true },
+    { keys: ['m'], label: 'm', action: 'sandbox', help: 'sandbox', detail: 'run any manifest file in the cluster view (sandbox)', bar: true },
     { keys: ['home', 'g'], label: 'g/G', action: 'top', help: 'first/last' },
     { keys: ['end', 'S-g'], label: 'G', action: 'bottom', help: 'last' },
   ];

@@ -32,8 +32,40 @@ export class MapScreen implements View {
     this.map = this.app.port.map();
   }
 
+  /** The sandbox's file-name prompt, while it is open. */
+  private prompt?: string;
+  private notice?: string;
+
+  input(ch: string | undefined, key: string): boolean {
+    if (this.prompt === undefined) return false;
+    if (key === 'escape') this.prompt = undefined;
+    else if (key === 'enter') this.runSandbox(this.prompt.trim());
+    else if (key === 'backspace') this.prompt = [...this.prompt].slice(0, -1).join('');
+    else if (ch && /^[\x20-\x7e]$/.test(ch)) this.prompt += ch;
+    return true;
+  }
+
+  private runSandbox(path: string): void {
+    this.prompt = undefined;
+    if (!path) return;
+    this.app.run(async () => {
+      this.notice = undefined;
+      const sim = await this.app.port.sandbox(path);
+      this.app.push((await import('./cluster.js')).ClusterScreen.open(this.app, sim, `sandbox: ${path}`));
+    });
+  }
+
+  status(): Line | undefined {
+    if (this.prompt !== undefined) return [seg('Manifest file to run: ', 'accent'), seg(this.prompt), seg('▏  (Enter run, Esc cancel)', 'dim')];
+    return this.notice ? [seg(this.notice, 'info')] : undefined;
+  }
+
   act(action: string): void {
     const a = action as MapAction;
+    if (a === 'sandbox') {
+      this.prompt = '';
+      return;
+    }
     if (a !== 'enter') {
       this.state = mapMove(this.map, this.state, a, (id) => this.examples(id).length);
       return;

@@ -96,6 +96,33 @@ describe('exercises in the full-screen course', () => {
   });
 });
 
+describe('the sandbox', () => {
+  it('runs any manifest file in the cluster view', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mine.yaml'), readFileSync(SOLUTION, 'utf8'));
+    session = new PtySession({ dir });
+    const s = session;
+    await s.waitFor('Continue:');
+    s.send('m');
+    await s.waitFor('Manifest file to run:');
+    s.send('mine.yaml' + KEY.enter);
+    const text = await s.waitFor('sandbox: mine.yaml');
+    expect(text).toMatch(/instant 1\/\d+/);
+    s.send('G');
+    await s.waitFor(/R✓ web-/);
+  });
+
+  it('says what is wrong with a file that does not run', async () => {
+    session = new PtySession();
+    const s = session;
+    await s.waitFor('Continue:');
+    s.send('m');
+    await s.waitFor('Manifest file to run:');
+    s.send('missing.yaml' + KEY.enter);
+    await s.waitFor('cannot read');
+  });
+});
+
 describe('quizzes in the full-screen course', () => {
   it('answers a question and shows the verdict with the explanation, then the next question', async () => {
     session = new PtySession();
