@@ -11,9 +11,10 @@ export function nodeGridLines(frame: ClusterFrame, cols: number): Line[] {
   const boxWidth = Math.floor(cols / perRow);
   const out: Line[] = [];
   for (let i = 0; i < boxes.length; i += perRow) {
-    const row = boxes.slice(i, i + perRow).map((b) => drawBox(b, boxWidth));
-    const height = Math.max(...row.map((r) => r.length));
-    for (let y = 0; y < height; y++) out.push(row.flatMap((r) => r[y] ?? [seg(' '.repeat(boxWidth))]));
+    const bodies = boxes.slice(i, i + perRow).map((b) => boxBody(b, boxWidth));
+    const height = Math.max(...bodies.map((r) => r.length));
+    const row = boxes.slice(i, i + perRow).map((b, k) => drawBox(b, boxWidth, bodies[k]!, height));
+    for (let y = 0; y < height + 2; y++) out.push(row.flatMap((r) => r[y]!));
   }
   return out;
 }
@@ -31,13 +32,16 @@ function nodeBox(n: NodeBox): Box {
   return { title: flags ? `${n.name} (${flags})` : n.name, tone: n.ready ? 'dim' : 'bad', chips: n.pods };
 }
 
-/** A box exactly `w` columns wide; the bottom border is padded to the tallest box of the row. */
-function drawBox(b: Box, w: number): Line[] {
-  const inner = w - 4;
+function boxBody(b: Box, w: number): Line[] {
+  return b.chips.length ? b.chips.flatMap((c) => chipLines(c, w - 4)) : [[seg(pad('(no pods)', w - 4), 'dim')]];
+}
+
+/** A box exactly `w` columns wide, its body padded to `height` lines so a row of boxes lines up. */
+function drawBox(b: Box, w: number, body: Line[], height: number): Line[] {
   const title = fit(` ${b.title} `, Math.max(0, w - 4));
   const top: Line = [seg('┌─', b.tone), seg(title, b.tone === 'dim' ? 'bold' : b.tone), seg('─'.repeat(Math.max(0, w - 3 - width(title))) + '┐', b.tone)];
-  const body: Line[] = b.chips.length ? b.chips.flatMap((c) => chipLines(c, inner)) : [[seg(pad('(no pods)', inner), 'dim')]];
-  return [top, ...body.map((l) => [seg('│ ', b.tone), ...l, seg(' │', b.tone)]), [seg('└' + '─'.repeat(Math.max(0, w - 2)) + '┘', b.tone)]];
+  const padded = [...body, ...Array.from({ length: height - body.length }, () => [seg(' '.repeat(w - 4))])];
+  return [top, ...padded.map((l) => [seg('│ ', b.tone), ...l, seg(' │', b.tone)]), [seg('└' + '─'.repeat(Math.max(0, w - 2)) + '┘', b.tone)]];
 }
 
 /** `R✓ web-7d4b9-x2x9q ↻1` then one line per claim: `  pvc data-mongo-0 Bound`. */
