@@ -20,4 +20,26 @@ describe('lesson Markdown for the terminal', () => {
   test('with colour, headings are styled with ANSI', async () => {
     expect(await renderMarkdown('# Title', { width: 80, color: true })).toMatch(/\u001b\[/);
   });
+
+  test('bold and inline code inside list items are styled, not printed raw', async () => {
+    const out = await renderMarkdown('1. a **bold** word and `code`\n- **b**', { width: 80, color: true });
+    expect(out).not.toContain('**');
+    expect(out).not.toContain('`');
+    expect(out).toContain('\u001b[1mbold');
+  });
+
+  test('a nested list keeps its own markers and the outer numbering goes on', async () => {
+    const md = '1. one\n2. two\n   - inner a\n   - inner b\n3. three';
+    const lines = (await renderMarkdown(md, { width: 80, color: false })).split('\n').map((l) => l.trim());
+    expect(lines).toEqual(['1. one', '2. two', '* inner a', '* inner b', '3. three']);
+  });
+
+  test('long list items wrap under their text within the width', async () => {
+    const item = 'the ReplicaSet controller creates Pods from the template '.repeat(3);
+    const out = await renderMarkdown(`- ${item}`, { width: 40, color: false });
+    const lines = out.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {4}\S/);
+  });
 });
