@@ -30,7 +30,7 @@ describe('lesson Markdown for the terminal', () => {
 
   test('a nested list keeps its own markers and the outer numbering goes on', async () => {
     const md = '1. one\n2. two\n   - inner a\n   - inner b\n3. three';
-    const lines = (await renderMarkdown(md, { width: 80, color: false })).split('\n').map((l) => l.trim());
+    const lines = (await renderMarkdown(md, { width: 80, color: false })).trimEnd().split('\n').map((l) => l.trim());
     expect(lines).toEqual(['1. one', '2. two', '* inner a', '* inner b', '3. three']);
   });
 
