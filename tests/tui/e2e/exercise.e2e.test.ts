@@ -137,6 +137,41 @@ describe('quizzes in the full-screen course', () => {
     await s.waitFor('Which of these kinds manage Pods?');
   });
 
+  it('goes through every question type to a saved score, and shows a predict answer in the cluster view', async () => {
+    session = new PtySession();
+    const s = session;
+    await s.waitFor('Continue:');
+    s.send(KEY.down + KEY.down + KEY.enter);
+    await s.waitFor('Question 1 of 5');
+    s.send(KEY.down + KEY.enter); // single: the ReplicaSet controller
+    await s.waitFor('Correct!');
+    s.send(KEY.enter);
+    await s.waitFor('Question 2 of 5');
+    s.send(' ' + KEY.down + KEY.down + ' ' + KEY.enter); // multiple: ReplicaSet and Job
+    await s.waitFor('Correct!');
+    s.send(KEY.enter);
+    await s.waitFor('Question 3 of 5');
+    s.send(KEY.down + KEY.enter); // true/false: False
+    await s.waitFor('Correct!');
+    s.send(KEY.enter);
+    await s.waitFor('Question 4 of 5');
+    s.send(KEY.enter); // order: submitted as shown, judged by the engine
+    await s.waitFor(/Correct!|Not quite/);
+    s.send(KEY.enter);
+    await s.waitFor('Question 5 of 5');
+    s.send(KEY.down + KEY.enter); // predict: 2 ReplicaSets
+    await s.waitFor('Correct!');
+    s.send('v');
+    await s.waitFor('answer: 2');
+    s.send(KEY.escape);
+    await s.waitForGone('answer: 2');
+    s.send(KEY.enter);
+    const text = await s.waitFor('Quiz finished');
+    expect(text).toMatch(/You scored [45] out of 5/);
+    s.send(KEY.escape);
+    await s.waitFor(/quiz [45]\/5/);
+  });
+
   it('a wrong answer shows the right one', async () => {
     session = new PtySession();
     const s = session;
