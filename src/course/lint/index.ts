@@ -10,10 +10,11 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readPack } from '../pack/load.js';
 import type { Lesson, Pack, Problem } from '../types.js';
-import { lintExercise } from './exercises.js';
 import { lintFiles } from './files.js';
 import { lintMarkdown } from './markdown.js';
-import { lintExamples, lintQuiz } from './quiz.js';
+import type { LintJob } from './jobs.js';
+import { startPool, type Pool } from './pool.js';
+import { lintExamples } from './quiz.js';
 
 export { checkFieldPath } from './field-paths.js';
 export { mutants, type Mutant } from './mutate.js';
@@ -35,6 +36,15 @@ export interface LintReport {
 export const DEFAULT_MAX_MUTANTS = 6;
 
 export async function lintPack(dir: string, opts: LintOptions = {}): Promise<LintReport> {
+  const pool = startPool();
+  try {
+    return await lintWith(pool, dir, opts);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function lintWith(pool: Pool, dir: string, opts: LintOptions): Promise<LintReport> {
   const { pack, problems } = readPack(dir, { builtin: opts.builtin ?? false });
   const stats = { lessons: pack.lessons.length, exercises: 0, questions: 0, mutants: 0, survivedMutants: 0 };
   const report = (): LintReport => ({ dir: pack.dir, problems: sortProblems(dedupe(problems)), stats });
@@ -42,32 +52,30 @@ export async function lintPack(dir: string, opts: LintOptions = {}): Promise<Lin
   problems.push(...lintFiles(pack.dir));
   problems.push(...lintOrdering(pack));
   const ids = pack.lessons.map((l) => l.id);
+  const jobs: LintJob[] = [];
   for (const lesson of pack.lessons) {
-    problems.push(...(await lintLessonText(pack, lesson, ids)));
-    problems.push(...lintExamples(pack.dir, lesson));
-    problems.push(...guarded(`${lesson.folder}/quiz.yaml`, () => ({ problems: lintQuiz(lesson), stats: { mutants: 0, survived: 0 } })).problems);
+    if (lesson.quiz) jobs.push({ kind: 'quiz', file: `${lesson.folder}/quiz.yaml`, lesson });
     stats.questions += lesson.quiz?.questions.length ?? 0;
     for (const exercise of lesson.exercises) {
       stats.exercises++;
       // An exercise the loader already found broken would only fail again, less clearly.
       const folder = relative(pack.dir, exercise.dir).split(sep).join('/') + '/';
       if (problems.some((p) => p.severity === 'error' && p.file.startsWith(folder))) continue;
-      const r = guarded(folder + 'exercise.yaml', () => lintExercise(pack.dir, exercise, opts.maxMutants ?? DEFAULT_MAX_MUTANTS));
-      problems.push(...r.problems);
-      stats.mutants += r.stats.mutants;
-      stats.survivedMutants += r.stats.survived;
+      jobs.push({ kind: 'exercise', root: pack.dir, file: folder + 'exercise.yaml', exercise, maxMutants: opts.maxMutants ?? DEFAULT_MAX_MUTANTS });
     }
   }
-  return report();
-}
-
-/** A bug (or an unforeseen pack) must give a problem, never a stack trace. */
-function guarded(file: string, run: () => { problems: Problem[]; stats: { mutants: number; survived: number } }): { problems: Problem[]; stats: { mutants: number; survived: number } } {
-  try {
-    return run();
-  } catch (err) {
-    return { problems: [{ severity: 'error', rule: 'internal', file, message: `lint could not run this: ${(err as Error).message}` }], stats: { mutants: 0, survived: 0 } };
+  // Simulations run on the workers while this thread renders and checks the text.
+  const running = pool.run(jobs);
+  for (const lesson of pack.lessons) {
+    problems.push(...(await lintLessonText(pack, lesson, ids)));
+    problems.push(...lintExamples(pack.dir, lesson));
   }
+  for (const r of await running) {
+    problems.push(...r.problems);
+    stats.mutants += r.mutants;
+    stats.survivedMutants += r.survived;
+  }
+  return report();
 }
 
 async function lintLessonText(pack: Pack, lesson: Lesson, lessonIds: string[]): Promise<Problem[]> {
