@@ -84,6 +84,21 @@ describe('full-screen course in a pseudo-terminal', () => {
     expect(s.text()).toMatch(/(^|\s)echo(\s|$)/);
   });
 
+  it('a pack that breaks after its map was cached: the error is printed after the screen is restored', async () => {
+    const dir = tempDir();
+    const pack = longPack(dir);
+    const first = new PtySession({ dir, args: ['--lessons', pack] });
+    await first.waitFor('Continue:');
+    first.send('q');
+    expect(await first.exit()).toBe(0);
+    writeFileSync(join(pack, '01-deployments/exercises/01-three-replicas/exercise.yaml'), 'id: [unclosed\n');
+    const s = start({ dir, args: ['--lessons', pack], after: '; echo EXIT=$?' });
+    const text = await s.waitFor('EXIT=1');
+    expect(s.term.buffer.active.type).toBe('normal');
+    expect(text).toMatch(/error:[\s\S]*exercise\.yaml/);
+    expect(s.raw.lastIndexOf('\u001b[?1049l')).toBeLessThan(s.raw.indexOf('error:'));
+  });
+
   it('Ctrl-C quits from a nested view', async () => {
     const s = start();
     await s.waitFor('Continue:');
