@@ -19,6 +19,8 @@ import { NodeLifecycle, nodeObject } from './nodes.js';
 import type { NodeSpec } from './nodes.js';
 import { rfc3339 } from './time.js';
 import { matchesSelector } from './api/selectors.js';
+import { applyPatch } from './apply.js';
+import { clonePlain } from './api/equal.js';
 
 /** 2030-01-01T00:00:00Z: the default virtual start, a fixed instant (never wall time). */
 export const DEFAULT_START = Date.UTC(2030, 0, 1);
@@ -55,6 +57,8 @@ export class Cluster {
   readonly manager: ControllerManager;
   podRules: PodRule[];
   private nodeCount = 0;
+  /** uid → the manifest last applied to it (kubectl keeps it in the last-applied-configuration annotation). */
+  private readonly lastApplied = new Map<string, KubeObject>();
 
   constructor(opts: ClusterOptions = {}) {
     const rand = createRand(opts.seed ?? DEFAULT_SEED);
@@ -88,15 +92,18 @@ export class Cluster {
     this.recorder.step = index;
   }
 
-  /** `kubectl apply`: create, or replace labels, annotations and spec of the existing object (status kept). */
+  /**
+   * `kubectl apply`: create, or three-way merge labels, annotations and spec into the existing object
+   * (status kept). Server-set fields the manifests never mentioned survive; see apply.ts.
+   */
   apply(obj: KubeObject): Stored {
     const ns = isNamespaced(obj.kind) ? obj.metadata?.namespace || 'default' : undefined;
     const existing = obj.metadata?.name ? this.store.get(obj.kind, ns, obj.metadata.name) : undefined;
-    if (!existing) return this.store.create(obj);
-    const metadata = { ...existing.metadata, labels: obj.metadata.labels, annotations: obj.metadata.annotations };
-    if (!metadata.labels) delete metadata.labels;
-    if (!metadata.annotations) delete metadata.annotations;
-    return this.store.update({ ...existing, metadata, spec: obj.spec });
+    const stored = existing
+      ? this.store.update(applyPatch(existing, this.lastApplied.get(existing.metadata.uid), obj))
+      : this.store.create(obj);
+    this.lastApplied.set(stored.metadata.uid, clonePlain(obj));
+    return stored;
   }
 
   create(obj: KubeObject): Stored {

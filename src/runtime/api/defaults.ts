@@ -174,6 +174,7 @@ const defaulters: Record<string, Defaulter> = {
     setIfUnset(s, 'manualSelector', undefined);
     if (s.manualSelector === undefined) delete s.manualSelector;
     defaultTemplate(s.template);
+    copyTemplateLabels(o);
   },
   CronJob(o) {
     setIfUnset(o, 'spec', {});
@@ -218,6 +219,18 @@ const defaulters: Record<string, Defaulter> = {
 };
 
 /**
+ * A Job without labels of its own takes its pod template's labels (pkg/apis/batch/v1/defaults.go
+ * SetDefaults_Job). Defaulting also runs whenever the object is read back, so a Job created with no labels
+ * at all shows the generated job-name/controller-uid labels.
+ */
+function copyTemplateLabels(job: Obj): void {
+  const labels = job.spec?.template?.metadata?.labels;
+  if (!labels || Object.keys(job.metadata?.labels ?? {}).length) return;
+  setIfUnset(job, 'metadata', {});
+  job.metadata.labels = { ...labels };
+}
+
+/**
  * Registers (or extends) the defaulter of a kind. Kinds whose controllers live elsewhere may add their
  * defaults here; they run after the built-in ones.
  */
@@ -257,5 +270,6 @@ export function prepareForCreate(obj: KubeObject): void {
     obj.spec.template.metadata = obj.spec.template.metadata ?? {};
     obj.spec.template.metadata.labels = { ...(obj.spec.template.metadata.labels ?? {}), ...generated };
     obj.spec.selector = obj.spec.selector ?? { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+    copyTemplateLabels(obj);
   }
 }
