@@ -2,7 +2,7 @@ import type { CourseMap } from '../../course/types.js';
 import type { KeyBinding } from '../keys.js';
 import { initialMap, mapKeys, mapMove, mapView, selectedRow, type MapAction, type MapState } from '../models/map.js';
 import { clampScroll } from '../models/scroll.js';
-import { seg, type Line } from '../text.js';
+import { lineText, pad, seg, type Line } from '../text.js';
 import type { AppContext, View } from '../view.js';
 
 /** The course map: the home view. Opening a row pushes the matching view (loaded on demand). */
@@ -102,7 +102,9 @@ export function mapBody(
   if (v.selected >= top + room) top = v.selected - room + 1;
   top = clampScroll(top, v.rows.length, room);
   setOffset(top);
-  const rows = v.rows.slice(top, top + room).map((l, i) => (i + top === v.selected ? l.map((s) => ({ ...s, tone: 'selected' as const })) : l));
+  // The selected row is shown inverse across the whole width, so it stands out without colour.
+  const highlight = (l: Line): Line => [seg(pad(lineText(l), cols), 'selected')];
+  const rows = v.rows.slice(top, top + room).map((l, i) => (i + top === v.selected ? highlight(l) : l));
   while (rows.length < room) rows.push([seg('')]);
   return [...v.header, ...rows, [], ...v.footer];
 }
