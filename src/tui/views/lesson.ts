@@ -4,10 +4,21 @@ import { clampScroll, scrollPosition, type ScrollAction } from '../models/scroll
 import type { LessonInfo } from '../port.js';
 import { seg, type Line } from '../text.js';
 import { stripSgr } from '../theme.js';
+import { loadUiState, saveUiState, type UiState } from '../ui-state.js';
 import type { AppContext, View } from '../view.js';
 
-/** Where each lesson was left, for this session: reopening a lesson returns to the same line. */
-const positions = new Map<string, number>();
+/** Where each lesson was left (kept between runs): reopening a lesson returns to the same line. */
+let saved: UiState | undefined;
+const positions = {
+  get(id: string): number | undefined {
+    saved ??= loadUiState(process.env);
+    return saved.lessonOffsets[id];
+  },
+  set(id: string, offset: number): void {
+    saved ??= loadUiState(process.env);
+    saved.lessonOffsets[id] = offset;
+  },
+};
 
 const SCROLLS: string[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
 
@@ -39,6 +50,11 @@ export class LessonScreen implements View {
     this.renderedWidth = cols;
     this.state = { ...this.state, offset: clampScroll(positions.get(this.info.id) ?? 0, this.state.lines.length, this.height()) };
     this.noteProgress();
+  }
+
+  /** Leaving the lesson (or quitting) saves where it was left. */
+  hidden(): void {
+    if (saved) saveUiState(process.env, saved);
   }
 
   private height(): number {

@@ -48,6 +48,13 @@ describe('full-screen course in a pseudo-terminal', () => {
     expect(s.text()).toMatch(/read ✓/);
     s.send(KEY.enter);
     await s.waitFor('The very last line.');
+    s.send('q');
+    await s.exit();
+    // A new run opens the lesson where it was left.
+    const again = start({ rows: 24, cols: 80, dir, args: ['--lessons', join(dir, 'pack')] });
+    await again.waitFor('Continue:');
+    again.send(KEY.enter);
+    await again.waitFor('The very last line.');
   });
 
   it('the mouse wheel scrolls a lesson', async () => {

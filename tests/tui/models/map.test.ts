@@ -6,6 +6,7 @@ import { lineText } from '../../../src/tui/text.js';
 function course(overrides: Partial<CourseMap['lessons'][number]>[] = [{}, {}]): CourseMap {
   const lessons = overrides.map((o, i) => ({
     id: `l${i + 1}`,
+    packId: 'p',
     title: `Lesson ${i + 1}`,
     summary: '',
     minutes: 10,
