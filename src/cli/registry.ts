@@ -31,12 +31,14 @@ export interface CommandSpec {
 export const globalOptions: Options = {
   help: { type: 'boolean', short: 'h' },
   lessons: { type: 'string' },
+  'with-builtin': { type: 'boolean' },
   workspace: { type: 'string' },
 };
 
 export const globalOptionHelp = [
   '-h, --help            show help for the program or a command',
-  '--lessons DIR         use the lesson pack in DIR (after the built-in lessons with --with-builtin)',
+  '--lessons DIR         use the lesson pack in DIR (or set it in .k8s-workloads-course.json)',
+  '--with-builtin        run the built-in lessons first, then the --lessons pack',
   '--workspace DIR       where exercise files live (default ./k8s-workloads-course, or $K8S_COURSE_WORKSPACE)',
 ];
 
@@ -48,7 +50,7 @@ export const commands: CommandSpec[] = [
     summary: 'start the course (the default command)',
     usage: 'k8s-workloads-course [course] [--plain]',
     optionHelp: ['--plain               line-mode course (automatic when not on an interactive terminal)'],
-    options: { plain: { type: 'boolean' }, 'with-builtin': { type: 'boolean' } },
+    options: { plain: { type: 'boolean' } },
     maxPositionals: 0,
     load: () => import('./commands/course.js'),
   },

@@ -3,8 +3,8 @@ import type { Progress } from './progress.js';
 import type { CourseMap, ExerciseStatus, Lesson, Pack } from './types.js';
 
 export function listCourse(pack: Pack, progress: Progress): CourseMap {
-  const p = progress.packs[pack.id];
   const lessons = pack.lessons.map((lesson) => {
+    const p = progress.packs[lesson.packId];
     const quizProgress = p?.quizzes[lesson.id];
     const exercises = lesson.exercises.map((e) => {
       const ep = p?.exercises[e.id];
@@ -16,7 +16,7 @@ export function listCourse(pack: Pack, progress: Progress): CourseMap {
       ...(quizProgress ? { best: quizProgress.best, lastScore: quizProgress.last } : {}),
     };
     const complete = exercises.every((e) => e.status === 'passed') && (!lesson.quiz || quizProgress !== undefined) && p?.lessonsRead[lesson.id] !== undefined;
-    return { id: lesson.id, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, read: p?.lessonsRead[lesson.id] !== undefined, ...(quiz ? { quiz } : {}), exercises, complete };
+    return { id: lesson.id, packId: lesson.packId, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, read: p?.lessonsRead[lesson.id] !== undefined, ...(quiz ? { quiz } : {}), exercises, complete };
   });
   const all = lessons.flatMap((l) => l.exercises);
   return {

@@ -59,6 +59,8 @@ export interface LessonExample {
 
 export interface Lesson {
   id: string;
+  /** The pack it comes from: progress is kept per pack, also when packs run together. */
+  packId: string;
   title: string;
   summary: string;
   objectives: string[];
@@ -79,6 +81,8 @@ export interface Lesson {
 export interface Exercise {
   id: string;
   lessonId: string;
+  /** The pack it comes from (see Lesson.packId). */
+  packId: string;
   title: string;
   difficulty: 1 | 2 | 3;
   /** Markdown task statement. */
@@ -319,6 +323,8 @@ export interface CourseMap {
   packTitle: string;
   lessons: {
     id: string;
+    /** The pack the lesson comes from; its progress is kept under this id. */
+    packId: string;
     title: string;
     summary: string;
     minutes: number;

@@ -81,3 +81,38 @@ describe('the lessons config file', () => {
     expect(() => resolveLessons({ env: env(), cwd: root })).toThrow('is not valid JSON');
   });
 });
+
+describe('running a pack after the built-in lessons', () => {
+  const run = (args: string[], cwd = root) => runCli(args, { cwd, env: { K8S_COURSE_HOME: home, K8S_COURSE_WORKSPACE: '', HOME: home, XDG_CONFIG_HOME: join(root, 'xdg') } });
+
+  test('--with-builtin lists the built-in lessons first, then the pack', () => {
+    const json = JSON.parse(run(['list', '--json', '--lessons', PACK, '--with-builtin']).stdout);
+    const ids = json.lessons.map((l: { id: string }) => l.id);
+    expect(ids[0]).toBe('workload-resources');
+    expect(ids.slice(-2)).toEqual(['platform-deployments', 'platform-batch']);
+    expect(json.exercises.map((e: { id: string }) => e.id)).toContain('nightly-report');
+  });
+
+  test('a config file in the cwd chooses the pack without --lessons', () => {
+    writeFileSync(join(root, '.k8s-workloads-course.json'), JSON.stringify({ lessons: PACK }));
+    const json = JSON.parse(run(['list', '--json']).stdout);
+    expect(json.pack.id).toBe('pack:acme-platform');
+  });
+
+  test('progress stays per pack when packs run together', () => {
+    writeFileSync(join(root, '.k8s-workloads-course.json'), JSON.stringify({ lessons: PACK, withBuiltin: true }));
+    expect(run(['check', join(EX, 'solution.yaml'), '--exercise', 'nightly-report']).status).toBe(0);
+    const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+    expect(progress.packs['pack:acme-platform'].exercises['nightly-report'].passedAt).toBeTruthy();
+    expect(progress.packs['builtin']).toBeUndefined();
+  });
+
+  test('a broken config file is an input error, not a crash', () => {
+    writeFileSync(join(root, '.k8s-workloads-course.json'), '{ not json');
+    const result = run(['list']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('.k8s-workloads-course.json: is not valid JSON');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});
+

@@ -40,7 +40,7 @@ function unknownExercise(io: CliIO, values: Record<string, unknown>, id: string,
 function workspaceFile(io: CliIO, session: CourseSession, exercise: Exercise): string {
   const opened = openExercise(session.workspace, exercise);
   if (opened.created) io.stderr.write(`Created ${opened.path} from the exercise's starter; edit it, then check again.\n`);
-  markExerciseOpened(session.progress.progress, session.pack.id, exercise.id, new Date());
+  markExerciseOpened(session.progress.progress, exercise.packId, exercise.id, new Date());
   return opened.path;
 }
 
@@ -58,7 +58,7 @@ function checkOnce(io: CliIO, session: CourseSession, exercise: Exercise, file: 
   const result = checkExercise(session.pack, exercise.id, text, file);
   // Only genuine attempts count: an invalid manifest is not an attempt at the exercise's checks.
   if (result.status === 'passed' || result.status === 'failed') {
-    recordAttempt(session.progress.progress, session.pack.id, exercise.id, result.status === 'passed', new Date());
+    recordAttempt(session.progress.progress, exercise.packId, exercise.id, result.status === 'passed', new Date());
     session.save();
   }
   print(io, exercise, file, text, result, json);

@@ -1,5 +1,5 @@
 // `progress [--json] [--reset]`: the learner's progress in the current pack.
-import { listCourse, packProgress, resetProgress } from '../../course/index.js';
+import { listCourse, packProgress, resetProgress, type Pack, type Progress } from '../../course/index.js';
 import { EXIT_FAILED, EXIT_OK } from '../io.js';
 import { openSession } from '../plain/context.js';
 import { createPrompter, PromptClosed } from '../plain/prompts.js';
@@ -23,23 +23,22 @@ export async function run({ io, values }: CommandContext): Promise<number> {
         prompter.close();
       }
     }
-    resetProgress(progress.progress, pack.id);
+    for (const id of packIdsOf(pack)) resetProgress(progress.progress, id);
     session.save();
     io.stdout.write(`Progress in "${pack.title}" reset.\n`);
     return EXIT_OK;
   }
   const map = listCourse(pack, progress.progress);
   if (values.json) {
-    io.stdout.write(JSON.stringify({ pack: pack.id, file: progress.path, totals: map.totals, progress: packProgress(structuredClone(progress.progress), pack.id) }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ pack: pack.id, file: progress.path, totals: map.totals, progress: packProgressOf(progress.progress, pack) }, null, 2) + '\n');
     return EXIT_OK;
   }
   const c = io.color;
-  const p = progress.progress.packs[pack.id];
   const t = map.totals;
   const lines = [c.bold(`${pack.title}: your progress`), '', `Lessons read:      ${t.lessonsRead}/${t.lessons}`, `Exercises passed:  ${t.exercisesPassed}/${t.exercises}`];
   for (const l of map.lessons) {
     for (const e of l.exercises.filter((x) => x.status !== 'todo')) {
-      const ep = p?.exercises[e.id];
+      const ep = progress.progress.packs[l.packId]?.exercises[e.id];
       const first = ep?.firstPassAttempts ? `, passed on attempt ${ep.firstPassAttempts}` : '';
       lines.push(`  ${e.status === 'passed' ? c.green('✓') : c.yellow('~')} ${e.id}: ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${first}, ${e.hintsUsed} hint${e.hintsUsed === 1 ? '' : 's'}`);
     }
@@ -50,4 +49,16 @@ export async function run({ io, values }: CommandContext): Promise<number> {
   lines.push('', c.dim(`Saved in ${progress.path}`));
   io.stdout.write(lines.join('\n') + '\n');
   return EXIT_OK;
+}
+
+/** The packs a course is made of (one, or the built-in lessons and another pack run together). */
+function packIdsOf(pack: Pack): string[] {
+  return [...new Set(pack.lessons.map((l) => l.packId))];
+}
+
+/** One pack's progress as stored; for packs run together, each pack's progress under its id. */
+function packProgressOf(progress: Progress, pack: Pack): unknown {
+  const ids = packIdsOf(pack);
+  if (ids.length <= 1) return packProgress(structuredClone(progress), pack.id);
+  return Object.fromEntries(ids.map((id) => [id, packProgress(structuredClone(progress), id)]));
 }

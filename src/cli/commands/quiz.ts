@@ -28,8 +28,7 @@ function pickLesson(pack: Pack, progress: Progress, wanted: string | undefined):
   const withQuiz = pack.lessons.filter((l) => l.quiz);
   if (withQuiz.length === 0) throw new InputError('no lesson in this pack has a quiz');
   if (wanted === undefined) {
-    const taken = progress.packs[pack.id]?.quizzes ?? {};
-    return withQuiz.find((l) => !taken[l.id]) ?? withQuiz[0]!;
+    return withQuiz.find((l) => !progress.packs[l.packId]?.quizzes[l.id]) ?? withQuiz[0]!;
   }
   const lesson = findLesson(pack, wanted);
   if (!lesson) {

@@ -1,5 +1,6 @@
 /** What the line-mode commands share: the pack, the learner's progress and workspace, resolved once. */
-import { loadCoursePack, loadProgress, PackError, resolveWorkspace, saveProgress, type LoadedProgress, type Pack, type PackLoadOptions } from '../../course/index.js';
+import { loadProgress, PackError, resolveWorkspace, saveProgress, type LoadedProgress, type Pack, type PackLoadOptions } from '../../course/index.js';
+import { ConfigError, openConfiguredPack } from '../../course/config.js';
 import { InputError, type CliIO } from '../io.js';
 
 export interface CourseSession {
@@ -10,12 +11,17 @@ export interface CourseSession {
   save(): void;
 }
 
-/** The pack `--lessons` names (or the built-in one); a broken pack is an input error listing its problems. */
+/**
+ * The course `--lessons`/`--with-builtin` or a config file choose (else the built-in lessons); a broken
+ * pack or config file is an input error listing its problems.
+ */
 export function openPack(io: CliIO, values: Record<string, unknown>, scope: PackLoadOptions['scope'] = 'all'): Pack {
   try {
-    return loadCoursePack({ lessons: typeof values.lessons === 'string' ? values.lessons : undefined, cwd: io.cwd, scope });
+    const lessons = typeof values.lessons === 'string' ? values.lessons : undefined;
+    const withBuiltin = values['with-builtin'] === true ? true : undefined;
+    return openConfiguredPack({ lessons, withBuiltin, env: io.env, cwd: io.cwd, scope });
   } catch (err) {
-    if (err instanceof PackError) throw new InputError(err.message);
+    if (err instanceof PackError || err instanceof ConfigError) throw new InputError(err.message);
     throw err;
   }
 }

@@ -81,7 +81,7 @@ async function readLesson(io: CliIO, prompter: Prompter, session: CourseSession,
     io.stdout.write('\nRunnable examples (try them with the simulate command):\n');
     for (const e of lesson.examples) io.stdout.write(`  ${e.title}: k8s-workloads-course simulate ${e.manifest}${e.scenario ? ` --scenario ${e.scenario}` : ''}\n`);
   }
-  markLessonRead(session.progress.progress, session.pack.id, lesson.id, new Date());
+  markLessonRead(session.progress.progress, lesson.packId, lesson.id, new Date());
   session.save();
 }
 
@@ -97,7 +97,7 @@ async function page(io: CliIO, prompter: Prompter, text: string): Promise<void> 
 
 async function exerciseMenu(io: CliIO, prompter: Prompter, session: CourseSession, exercise: Exercise): Promise<void> {
   const opened = openExercise(session.workspace, exercise);
-  markExerciseOpened(session.progress.progress, session.pack.id, exercise.id, new Date());
+  markExerciseOpened(session.progress.progress, exercise.packId, exercise.id, new Date());
   session.save();
   io.stdout.write('\n' + io.color.bold(exercise.title) + '\n\n' + (await renderMarkdown(exercise.task, { width: width(io), color: colorOn(io) })));
   io.stdout.write(`\nYour file: ${opened.path}${opened.created ? ' (created from the starter)' : ''}\nEdit it in your editor, then choose "Check my file".\n\n`);
@@ -106,7 +106,7 @@ async function exerciseMenu(io: CliIO, prompter: Prompter, session: CourseSessio
   const RESET = 2;
   const BACK = 3;
   for (;;) {
-    const used = session.progress.progress.packs[session.pack.id]?.exercises[exercise.id]?.hintsUsed ?? 0;
+    const used = session.progress.progress.packs[exercise.packId]?.exercises[exercise.id]?.hintsUsed ?? 0;
     const left = exercise.hints.length - used;
     const choice = await prompter.select(`${exercise.title}: what next?`, [
       { name: 'Check my file', value: CHECK },
@@ -119,7 +119,7 @@ async function exerciseMenu(io: CliIO, prompter: Prompter, session: CourseSessio
     else if (choice === HINT) {
       const shown = Math.min(exercise.hints.length, used + 1);
       exercise.hints.slice(0, shown).forEach((h, i) => io.stdout.write(`Hint ${i + 1}: ${h}\n`));
-      recordHint(session.progress.progress, session.pack.id, exercise.id, shown);
+      recordHint(session.progress.progress, exercise.packId, exercise.id, shown);
       session.save();
     } else if (await prompter.confirm('Replace your file with the starter?', false)) {
       const reset = resetExercise(session.workspace, exercise);
@@ -138,7 +138,7 @@ function checkNow(io: CliIO, session: CourseSession, exercise: Exercise, file: s
   }
   const result = checkExercise(session.pack, exercise.id, text, file);
   if (result.status === 'passed' || result.status === 'failed') {
-    recordAttempt(session.progress.progress, session.pack.id, exercise.id, result.status === 'passed', new Date());
+    recordAttempt(session.progress.progress, exercise.packId, exercise.id, result.status === 'passed', new Date());
     session.save();
   }
   io.stdout.write('\n' + formatCheckResult(result, io.color, { source: text }) + '\n');

@@ -24,7 +24,7 @@ export async function runQuiz(io: CliIO, prompter: Prompter, session: CourseSess
     io.stdout.write(`\n${result.explanation}\n\n`);
   }
   const { score, total } = scoreQuiz(results);
-  recordQuiz(session.progress.progress, session.pack.id, lesson.id, score, total, new Date());
+  recordQuiz(session.progress.progress, lesson.packId, lesson.id, score, total, new Date());
   session.save();
   io.stdout.write(c.bold(`Score: ${score}/${total}`) + '\n');
   return { score, total };

@@ -94,7 +94,7 @@ export function readPack(dir: string, opts: PackLoadOptions = {}): PackReadResul
   else if (folders.length === 0) problems.push({ severity: 'error', file: '.', message: 'the pack has no lessons: add a folder such as 01-intro/ with a lesson.md' });
   if (folders.length > PACK_LIMITS.lessons) problems.push({ severity: 'error', file: '.', message: `the pack has ${folders.length} lessons; at most ${PACK_LIMITS.lessons} are allowed` });
   for (const folder of sortByPrefix(folders).slice(0, PACK_LIMITS.lessons)) {
-    const lesson = readLesson(files, join(root, folder), folder, problems);
+    const lesson = readLesson(files, join(root, folder), folder, pack.id, problems);
     if (lesson) pack.lessons.push(lesson);
   }
   checkUniqueIds(pack, problems);
@@ -143,7 +143,7 @@ function yamlReader(files: PackFiles, path: string, problems: Problem[], text?: 
 
 const LESSON_KEYS = ['id', 'title', 'summary', 'objectives', 'minutes', 'examples'];
 
-function readLesson(files: PackFiles, dir: string, folder: string, problems: Problem[]): Lesson | undefined {
+function readLesson(files: PackFiles, dir: string, folder: string, packId: string, problems: Problem[]): Lesson | undefined {
   const mdPath = join(dir, 'lesson.md');
   const rel = files.rel(mdPath);
   if (!existsSync(mdPath)) {
@@ -166,7 +166,7 @@ function readLesson(files: PackFiles, dir: string, folder: string, problems: Pro
   const examples = readExamples(files, r, obj, dir);
   if (!fm.body.trim()) problems.push({ severity: 'error', file: rel, line: fm.bodyLine, message: 'the lesson has no text after the front matter' });
   if (id === undefined || title === undefined || summary === undefined || !objectives || minutes === undefined) return undefined;
-  const lesson: Lesson = { id, title, summary, objectives, minutes, folder, dir, markdown: sanitizeText(fm.body), bodyLine: fm.bodyLine, examples, exercises: [] };
+  const lesson: Lesson = { id, packId, title, summary, objectives, minutes, folder, dir, markdown: sanitizeText(fm.body), bodyLine: fm.bodyLine, examples, exercises: [] };
   const quiz = files.partial ? undefined : readQuiz(files, lesson, problems);
   if (quiz) lesson.quiz = quiz;
   lesson.exercises = readExercises(files, lesson, problems);
@@ -347,7 +347,7 @@ function readExercise(files: PackFiles, dir: string, lesson: Lesson, problems: P
   const starter = requiredFile(files, dir, 'starter.yaml', problems);
   const solution = requiredFile(files, dir, 'solution.yaml', problems);
   if (id === undefined || title === undefined || difficulty === undefined || task === undefined || !scenario || !checks || checks.some((c) => !c) || !starter || !solution) return undefined;
-  return { id, lessonId: lesson.id, title, difficulty, task, hints, dir, starter, solution, scenario, files: scenarioFiles, checks: checks as Exercise['checks'] };
+  return { id, lessonId: lesson.id, packId: lesson.packId, title, difficulty, task, hints, dir, starter, solution, scenario, files: scenarioFiles, checks: checks as Exercise['checks'] };
 }
 
 function requiredFile(files: PackFiles, dir: string, name: string, problems: Problem[]): string | undefined {
