@@ -12,6 +12,8 @@ export type { WatchChange, StoreReader };
 export interface SyncContext {
   now: number;
   store: StoreReader;
+  /** The simulation is settling after its last step: no CronJob schedule fires (simulate contract). */
+  settling?: boolean;
 }
 
 export type Action =
@@ -149,7 +151,7 @@ export class ControllerManager {
   }
 
   private syncNow(c: Controller, key: string): void {
-    const actions = c.sync(key, { now: this.loop.now(), store: this.store });
+    const actions = c.sync(key, { now: this.loop.now(), store: this.store, settling: this.loop.settling });
     const asked = new Set<string>();
     applyActions(actions, {
       store: this.store,

@@ -78,6 +78,8 @@ export class Loop {
   private readonly maxTasks: number;
   /** Why the loop stopped early, once it has. */
   capped: string | undefined;
+  /** True while `settle` runs (the CronJob controller starts no scheduled Job then). */
+  settling = false;
 
   constructor(opts: LoopOptions) {
     this.clock = opts.start;
@@ -147,7 +149,15 @@ export class Loop {
    * Returns true when the loop is quiet (nothing left to do), false when stopped by the limit.
    */
   settle(maxVirtualMs: number): boolean {
-    const limit = this.clock + maxVirtualMs;
+    this.settling = true;
+    try {
+      return this.settleUntil(this.clock + maxVirtualMs);
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  private settleUntil(limit: number): boolean {
     while (!this.capped) {
       const w = Loop.peekLive(this.work);
       if (!w) return true;
