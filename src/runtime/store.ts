@@ -83,10 +83,12 @@ export class Store implements StoreReader {
   /** kind → namespace → name → object */
   private readonly objects = new Map<string, Map<string, Map<string, Stored>>>();
   private readonly byUid = new Map<string, Stored>();
-  private readonly byOwner = new Map<string, Set<string>>();
-  private readonly byNode = new Map<string, Set<string>>();
-  /** `${kind}/${namespace}` → uids of objects without a controller ref */
-  private readonly orphanIndex = new Map<string, Set<string>>();
+  // The indexes map to the objects themselves (uid → current version), so a read is one pass without
+  // a byUid lookup per element; a write that keeps the index keys updates the entries in place.
+  private readonly byOwner = new Map<string, Map<string, Stored>>();
+  private readonly byNode = new Map<string, Map<string, Stored>>();
+  /** `${kind}/${namespace}` → objects without a controller ref, by uid */
+  private readonly orphanIndex = new Map<string, Map<string, Stored>>();
   private readonly handlers: WatchHandler[] = [];
   private rv = 0;
   private readonly opts: StoreOptions;
@@ -128,29 +130,21 @@ export class Store implements StoreReader {
 
   dependentsOf<T extends ObjectLike = KubeObject>(uid: string, kind?: string): Stored<T>[] {
     const out: Stored[] = [];
-    for (const d of this.byOwner.get(uid) ?? []) {
-      const o = this.byUid.get(d);
-      if (o && (!kind || o.kind === kind)) out.push(o);
-    }
+    const deps = this.byOwner.get(uid);
+    if (!deps) return [];
+    for (const o of deps.values()) if (!kind || o.kind === kind) out.push(o);
     return out as Stored<T>[];
   }
 
   orphans<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined): Stored<T>[] {
     const out: Stored[] = [];
-    for (const uid of this.orphanIndex.get(`${kind}/${nsOf(kind, namespace)}`) ?? []) {
-      const o = this.byUid.get(uid);
-      if (o) out.push(o);
-    }
+    for (const o of this.orphanIndex.get(`${kind}/${nsOf(kind, namespace)}`)?.values() ?? []) out.push(o);
     return out as Stored<T>[];
   }
 
   podsOnNode(nodeName: string): Stored[] {
-    const out: Stored[] = [];
-    for (const uid of this.byNode.get(nodeName) ?? []) {
-      const o = this.byUid.get(uid);
-      if (o) out.push(o);
-    }
-    return out;
+    const onNode = this.byNode.get(nodeName);
+    return onNode ? [...onNode.values()] : [];
   }
 
   count(kind: string): number {
@@ -230,7 +224,10 @@ export class Store implements StoreReader {
       delete meta.deletionGracePeriodSeconds;
     }
     if (!deepEqual(next.spec, old.spec)) meta.generation = old.metadata.generation + 1;
-    return this.replace(old, next as Stored) as unknown as Stored<T>;
+    const stored = this.replace(old, next as Stored);
+    // The last finalizer of an object whose deletion is due is gone: the object goes (apiserver registry).
+    if (meta.deletionGracePeriodSeconds === 0 && !meta.finalizers?.length) this.remove(old.kind, old.metadata.namespace, old.metadata.name);
+    return stored as unknown as Stored<T>;
   }
 
   /** Replaces only `status`. */
@@ -270,19 +267,35 @@ export class Store implements StoreReader {
       return this.replace(old, { ...old, metadata: meta } as Stored);
     }
     this.remove(kind, namespace, name, opts.propagationPolicy);
-    return undefined;
+    return this.get(kind, namespace, name);
   }
 
-  /** Removes an object for good (the end of a graceful deletion). */
+  /** Removes an object for good (the end of a graceful deletion) — or, while finalizers remain, marks it deleted. */
   remove(kind: string, namespace: string | undefined, name: string, propagationPolicy?: PropagationPolicy): void {
     const old = this.get(kind, namespace, name);
     if (!old) return;
+    if (old.metadata.finalizers?.length) {
+      this.holdForFinalizers(old);
+      return;
+    }
     this.unindex(old);
     this.objects.get(kind)!.get(nsOf(kind, namespace))!.delete(name);
     // A deletion is a write: the final version carries a new resourceVersion.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } } as Stored;
     if (this.opts.freeze) deepFreeze(gone);
     this.notify({ type: 'DELETED', object: gone, old, propagationPolicy: propagationPolicy ?? 'Background' });
+  }
+
+  /** Finalizers keep a deleted object: deletionTimestamp now, grace 0, until the last one is removed. */
+  private holdForFinalizers(old: Stored): void {
+    if (old.metadata.deletionGracePeriodSeconds === 0) return;
+    const meta = {
+      ...old.metadata,
+      deletionTimestamp: rfc3339(this.secondsNow()),
+      deletionGracePeriodSeconds: 0,
+      generation: old.metadata.deletionTimestamp ? old.metadata.generation : old.metadata.generation + 1,
+    };
+    this.replace(old, { ...old, metadata: meta } as Stored);
   }
 
   private isGraceful(pod: Stored, opts: DeleteOptions): boolean {
@@ -312,7 +325,7 @@ export class Store implements StoreReader {
     if (sameIndexes) {
       if (this.opts.freeze) deepFreeze(next);
       this.objects.get(next.kind)!.get(nsOf(next.kind, next.metadata.namespace))!.set(next.metadata.name, next);
-      this.byUid.set(next.metadata.uid, next);
+      this.reindex(next);
       this.notify({ type: 'MODIFIED', object: next, old });
       return next;
     }
@@ -337,9 +350,18 @@ export class Store implements StoreReader {
   private index(o: Stored): void {
     const uid = o.metadata.uid;
     this.byUid.set(uid, o);
-    for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid);
-    if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid);
-    if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
+    for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid, o);
+    if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid, o);
+    if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid, o);
+  }
+
+  /** Points the index entries at a new version whose index keys (owners, node, controller) are unchanged. */
+  private reindex(o: Stored): void {
+    const uid = o.metadata.uid;
+    this.byUid.set(uid, o);
+    for (const ref of o.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.set(uid, o);
+    if (o.kind === 'Pod' && o.spec?.nodeName) this.byNode.get(o.spec.nodeName)?.set(uid, o);
+    if (!controllerRef(o)) this.orphanIndex.get(`${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`)?.set(uid, o);
   }
 
   private unindex(o: Stored): void {
@@ -365,13 +387,13 @@ export class Store implements StoreReader {
   }
 }
 
-function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
-  let s = index.get(key);
-  if (!s) index.set(key, (s = new Set()));
-  s.add(value);
+function addTo(index: Map<string, Map<string, Stored>>, key: string, uid: string, o: Stored): void {
+  let m = index.get(key);
+  if (!m) index.set(key, (m = new Map()));
+  m.set(uid, o);
 }
 
-function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
+function removeFrom(index: Map<string, Map<string, Stored>>, key: string, value: string): void {
   const s = index.get(key);
   if (!s) return;
   s.delete(value);

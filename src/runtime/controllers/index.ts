@@ -6,6 +6,7 @@ import { statefulSetController } from './statefulset/index.js';
 import { daemonSetController } from './daemonset/index.js';
 import { persistentVolumeController } from './persistentvolume/index.js';
 import { jobController, ttlAfterFinishedController } from './job/index.js';
+import { jobPodFinalizerController } from './job/orphans.js';
 import { cronJobController } from './cronjob/index.js';
 
 export const controllers: Controller[] = [
@@ -15,6 +16,7 @@ export const controllers: Controller[] = [
   daemonSetController,
   persistentVolumeController,
   jobController,
+  jobPodFinalizerController,
   ttlAfterFinishedController,
   cronJobController,
 ];

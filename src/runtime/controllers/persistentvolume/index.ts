@@ -29,6 +29,16 @@ export const persistentVolumeController: Controller = {
   sync: syncClaim,
 };
 
+export const PV_PROTECTION = 'kubernetes.io/pv-protection';
+
+/** The object without finalizer `f`. */
+export function withoutFinalizer<T extends Stored>(obj: T, f: string): T {
+  const finalizers = (obj.metadata.finalizers ?? []).filter((x) => x !== f);
+  const metadata = { ...obj.metadata, finalizers };
+  if (!finalizers.length) delete (metadata as { finalizers?: string[] }).finalizers;
+  return { ...obj, metadata };
+}
+
 export function volumeNameFor(claim: { metadata: { uid: string } }): string {
   return `pvc-${claim.metadata.uid}`;
 }
@@ -46,7 +56,13 @@ function reclaimVolumesOf(namespace: string, name: string, ctx: SyncContext): Ac
   const actions: Action[] = [];
   for (const pv of ctx.store.list<PersistentVolume & KubeObject>('PersistentVolume') as Volume[]) {
     const ref = pv.spec?.claimRef;
-    if (ref?.name !== name || (ref.namespace ?? 'default') !== namespace || pv.status?.phase !== 'Bound') continue;
+    if (ref?.name !== name || (ref.namespace ?? 'default') !== namespace) continue;
+    if (pv.metadata.deletionTimestamp) {
+      // pv-protection (pkg/controller/volume/pvprotection): no claim uses the volume any more.
+      if (pv.metadata.finalizers?.includes(PV_PROTECTION)) actions.push({ type: 'update', object: withoutFinalizer(pv, PV_PROTECTION) });
+      continue;
+    }
+    if (pv.status?.phase !== 'Bound') continue;
     if (pv.spec?.persistentVolumeReclaimPolicy === 'Delete') {
       actions.push({ type: 'delete', kind: 'PersistentVolume', name: pv.metadata.name });
     } else {
@@ -74,7 +90,7 @@ function provision(claim: Claim): Action[] {
     metadata: {
       name: volumeName,
       annotations: { 'pv.kubernetes.io/provisioned-by': PROVISIONER },
-      finalizers: ['kubernetes.io/pv-protection'],
+      finalizers: [PV_PROTECTION],
     },
     spec: {
       capacity: { storage },
