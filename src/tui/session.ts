@@ -78,15 +78,16 @@ export class CourseSession implements CoursePort {
   }
 
   markRead(lessonId: string): void {
-    if (this.progress.packs[this.pack.id]?.lessonsRead[lessonId]) return;
-    markLessonRead(this.progress, this.pack.id, lessonId, new Date());
+    const packId = this.lessonById(lessonId).packId;
+    if (this.progress.packs[packId]?.lessonsRead[lessonId]) return;
+    markLessonRead(this.progress, packId, lessonId, new Date());
     this.save();
   }
 
   openExercise(id: string): ExerciseInfo {
     const e = this.exerciseById(id);
     const file = openExercise(this.workspace, e);
-    markExerciseOpened(this.progress, this.pack.id, id, new Date());
+    markExerciseOpened(this.progress, e.packId, id, new Date());
     this.save();
     const status = this.map().lessons.flatMap((l) => l.exercises).find((x) => x.id === id)!;
     return {
@@ -105,9 +106,9 @@ export class CourseSession implements CoursePort {
 
   useHint(id: string): number {
     const e = this.exerciseById(id);
-    const used = this.progress.packs[this.pack.id]?.exercises[id]?.hintsUsed ?? 0;
+    const used = this.progress.packs[e.packId]?.exercises[id]?.hintsUsed ?? 0;
     const shown = Math.min(e.hints.length, used + 1);
-    recordHint(this.progress, this.pack.id, id, shown);
+    recordHint(this.progress, e.packId, id, shown);
     this.save();
     return shown;
   }
@@ -119,7 +120,7 @@ export class CourseSession implements CoursePort {
     const file = openExercise(this.workspace, e);
     const result = checkExercise(this.pack, id, file.text, file.path);
     if (result.status !== 'error') {
-      recordAttempt(this.progress, this.pack.id, id, result.status === 'passed', new Date());
+      recordAttempt(this.progress, e.packId, id, result.status === 'passed', new Date());
       this.save();
     }
     return result;
@@ -163,7 +164,7 @@ export class CourseSession implements CoursePort {
   }
 
   saveQuiz(lessonId: string, score: number, total: number): void {
-    recordQuiz(this.progress, this.pack.id, lessonId, score, total, new Date());
+    recordQuiz(this.progress, this.lessonById(lessonId).packId, lessonId, score, total, new Date());
     this.save();
   }
 

@@ -4,6 +4,7 @@ import type { Restorable } from './terminal.js';
 
 export interface TuiOptions {
   lessons?: string;
+  withBuiltin?: boolean;
   workspace?: string;
 }
 
@@ -60,7 +61,8 @@ export async function startTui(io: CliIO, opts: TuiOptions): Promise<number> {
 }
 
 async function openSession(io: CliIO, opts: TuiOptions, color: boolean) {
-  const [{ loadCoursePack, PackError }, { resolveWorkspace }, { CourseSession }, { InputError }] = await Promise.all([
+  const [{ openConfiguredPack }, { PackError }, { resolveWorkspace }, { CourseSession }, { InputError }] = await Promise.all([
+    import('../course/pack/combine.js'),
     import('../course/pack/load.js'),
     import('../course/workspace.js'),
     import('./session.js'),
@@ -68,7 +70,7 @@ async function openSession(io: CliIO, opts: TuiOptions, color: boolean) {
   ]);
   let pack;
   try {
-    pack = loadCoursePack({ lessons: opts.lessons, cwd: io.cwd });
+    pack = openConfiguredPack({ lessons: opts.lessons, withBuiltin: opts.withBuiltin ?? false, env: io.env, cwd: io.cwd });
   } catch (err) {
     if (err instanceof PackError) throw new InputError(err.message);
     throw err;

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ConfigError, loadChosenPacks, resolveLessons } from '../../src/course/config.js';
+import { ConfigError, resolveLessons } from '../../src/course/config.js';
+import { loadChosenPacks } from '../../src/course/pack/combine.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const PACK = join(repoRoot, 'tests/fixtures/packs/external');

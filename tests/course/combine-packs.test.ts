@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { combinePacks } from '../../src/course/config.js';
+import { combinePacks } from '../../src/course/pack/combine.js';
 import { loadCoursePack, PackError } from '../../src/course/index.js';
 import { repoRoot } from '../helpers/cli.js';
 

@@ -1,4 +1,5 @@
-import type { CliIO } from '../io.js';
+import { ConfigError, resolveLessons } from '../../course/config.js';
+import { InputError, type CliIO } from '../io.js';
 import type { CommandContext } from '../registry.js';
 
 /** The full-screen course needs this much room; below it (or off a terminal) line mode runs instead. */
@@ -7,7 +8,7 @@ const MIN_ROWS = 24;
 
 /** The default command: the full-screen course on a big-enough terminal, else the line-mode course. */
 export async function run({ io, values }: CommandContext): Promise<number> {
-  const options = { lessons: values.lessons as string | undefined, workspace: values.workspace as string | undefined };
+  const options = { ...chooseLessons(io, values), workspace: values.workspace as string | undefined };
   const why = values.plain ? undefined : fullScreenObstacle(io);
   if (values.plain || why) {
     if (why && io.stdout.isTTY) io.stderr.write(`(line mode: ${why}; the full-screen course needs an interactive terminal of at least ${MIN_COLS}×${MIN_ROWS})\n`);
@@ -26,4 +27,16 @@ export function fullScreenObstacle(io: CliIO): string | undefined {
   const rows = io.stdout.rows ?? 0;
   if (cols < MIN_COLS || rows < MIN_ROWS) return `the terminal is ${cols}×${rows}, smaller than ${MIN_COLS}×${MIN_ROWS}`;
   return undefined;
+}
+
+/** `--lessons`/`--with-builtin`, else a config file, else the built-in lessons. */
+function chooseLessons(io: CliIO, values: CommandContext['values']): { lessons?: string; withBuiltin: boolean } {
+  try {
+    const lessons = typeof values.lessons === 'string' ? values.lessons : undefined;
+    const choice = resolveLessons({ lessons, withBuiltin: values['with-builtin'] === true ? true : undefined, env: io.env, cwd: io.cwd });
+    return { ...(choice.lessons ? { lessons: choice.lessons } : {}), withBuiltin: choice.withBuiltin };
+  } catch (err) {
+    if (err instanceof ConfigError) throw new InputError(err.message);
+    throw err;
+  }
 }

@@ -1,6 +1,7 @@
 /** What the line-mode commands share: the pack, the learner's progress and workspace, resolved once. */
 import { loadProgress, PackError, resolveWorkspace, saveProgress, type LoadedProgress, type Pack, type PackLoadOptions } from '../../course/index.js';
-import { ConfigError, openConfiguredPack } from '../../course/config.js';
+import { ConfigError } from '../../course/config.js';
+import { openConfiguredPack } from '../../course/pack/combine.js';
 import { InputError, type CliIO } from '../io.js';
 
 export interface CourseSession {

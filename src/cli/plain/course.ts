@@ -15,12 +15,14 @@ import { runQuiz } from './quiz-runner.js';
 export interface PlainCourseOptions {
   /** `--lessons DIR`: another lesson pack. */
   lessons?: string;
+  /** Run the built-in lessons first, then the `lessons` pack. */
+  withBuiltin?: boolean;
   /** `--workspace DIR`: where exercise files live. */
   workspace?: string;
 }
 
 export async function runPlainCourse(io: CliIO, options: PlainCourseOptions = {}): Promise<number> {
-  const session = openSession(io, { ...options });
+  const session = openSession(io, { lessons: options.lessons, 'with-builtin': options.withBuiltin, workspace: options.workspace });
   const prompter = createPrompter(io);
   try {
     await mainMenu(io, prompter, session);

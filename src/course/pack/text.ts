@@ -3,7 +3,7 @@
  * and bidirectional overrides are made visible and harmless (the runtime's `sanitizeForTerminal`, shared
  * with the validator). CRLF line ends become LF first so Windows-written packs stay clean.
  */
-import { sanitizeForTerminal } from '../../runtime/yaml/index.js';
+import { sanitizeForTerminal } from '../../runtime/yaml/sanitize.js';
 
 export function sanitizeText(text: string): string {
   return sanitizeForTerminal(text.replace(/\r\n?/g, '\n'));
