@@ -17,6 +17,11 @@ export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
 /** A container that ran this long without crashing has its back-off forgotten (2 × the cap). */
 export const BACKOFF_RESET_MS = 600_000;
+/** A container stopped by the kubelet exits as a process ends on SIGTERM: 128 + 15. */
+export const SIGTERM_EXIT = 143;
+/** pkg/kubelet/active_deadline.go */
+export const DEADLINE_REASON = 'DeadlineExceeded';
+export const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
 
 /** The n-th consecutive back-off delay (n = 0 for the first restart). */
 export function backoffDelay(n: number): number {
@@ -31,6 +36,12 @@ interface PodEntry {
   handles: Set<TaskHandle>;
   backoffCount: number;
   terminating: boolean;
+  /** The spec.activeDeadlineSeconds timer, withdrawn once the pod is done. */
+  deadline?: TaskHandle;
+}
+
+function isDone(view: PodView): boolean {
+  return view.phase === 'Succeeded' || view.phase === 'Failed';
 }
 
 interface RunPlan {
@@ -68,7 +79,10 @@ export class Kubelet {
     const uid = pod.metadata.uid;
     if (c.type === 'DELETED') {
       const gone = this.pods.get(uid);
-      if (gone) this.invalidate(gone);
+      if (gone) {
+        this.invalidate(gone);
+        gone.deadline?.cancel();
+      }
       this.pods.delete(uid);
       return;
     }
@@ -127,8 +141,49 @@ export class Kubelet {
     const entry: PodEntry = { view, token: 0, handles: new Set(), backoffCount: 0, terminating: false };
     this.pods.set(pod.metadata.uid, entry);
     this.write(pod, entry);
+    this.armDeadline(pod, entry);
     const startup = this.rule(pod)?.rule.startupTime ?? DEFAULT_STARTUP_MS;
     this.schedule(pod.metadata.uid, startup, `kubelet start ${keyOf(pod)}`, (p, e) => this.start(p, e));
+  }
+
+  /**
+   * spec.activeDeadlineSeconds, counted from status.startTime (pkg/kubelet/active_deadline.go): past it
+   * the kubelet stops the pod's containers and fails it with reason DeadlineExceeded.
+   */
+  private armDeadline(pod: Stored, entry: PodEntry): void {
+    const secs = pod.spec?.activeDeadlineSeconds;
+    if (secs === undefined || secs === null) return;
+    const uid = pod.metadata.uid;
+    entry.deadline = this.loop.at(entry.view.startTime + secs * 1000, `kubelet active-deadline ${keyOf(pod)}`, () => {
+      entry.deadline = undefined;
+      const p = this.store.getByUid(uid);
+      if (!p || entry.terminating || isDone(entry.view) || this.pods.get(uid) !== entry) return;
+      this.invalidate(entry);
+      this.recorder.record(KUBELET, refOf(p), 'Normal', DEADLINE_REASON, DEADLINE_MESSAGE);
+      this.killContainers(p, entry);
+      entry.view.reason = DEADLINE_REASON;
+      entry.view.message = DEADLINE_MESSAGE;
+      this.write(p, entry);
+    });
+  }
+
+  /** Stops the containers and puts the pod in phase Failed (a terminal pod is never restarted). */
+  private killContainers(pod: Stored, entry: PodEntry): void {
+    if (entry.view.state.kind === 'running') {
+      for (const c of pod.spec?.containers ?? []) {
+        this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
+      }
+    }
+    this.failView(entry);
+  }
+
+  /** The containers have stopped (SIGTERM) and the pod is Failed. */
+  private failView(entry: PodEntry): void {
+    const now = this.loop.now();
+    const startedAt = entry.view.state.kind === 'running' ? entry.view.state.startedAt : now;
+    if (entry.view.state.kind !== 'terminated') entry.view.state = { kind: 'terminated', exitCode: SIGTERM_EXIT, startedAt, finishedAt: now };
+    entry.view.ready = false;
+    entry.view.phase = 'Failed';
   }
 
   /** How this run of the container ends: the rule's failTimes first, then the rule, the command, the defaults. */
@@ -201,6 +256,7 @@ export class Kubelet {
     const policy = pod.spec?.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
     if (!restart) {
+      entry.deadline?.cancel();
       entry.view.phase = code === 0 ? 'Succeeded' : 'Failed';
       entry.view.state = { kind: 'terminated', ...terminated };
       this.write(pod, entry);
@@ -225,10 +281,16 @@ export class Kubelet {
     });
   }
 
-  /** Graceful deletion: Killing now, gone after the stop time (never beyond the grace period). */
+  /**
+   * Graceful deletion: Killing now; after the stop time (never beyond the grace period) the pod reaches a
+   * terminal phase — Failed unless it had already finished — and only then goes (kubelets since 1.27 set
+   * the terminal phase before the final delete: pkg/kubelet/kubelet_pods.go getPhase with podIsTerminal),
+   * so a Job's podFailurePolicy sees the failure.
+   */
   private terminate(pod: Stored, entry: PodEntry): void {
     entry.terminating = true;
     this.invalidate(entry);
+    entry.deadline?.cancel();
     if (entry.view.state.kind === 'running') {
       for (const c of pod.spec?.containers ?? []) {
         this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
@@ -239,7 +301,13 @@ export class Kubelet {
     const uid = pod.metadata.uid;
     this.loop.after(stop, `kubelet remove ${keyOf(pod)}`, () => {
       const p = this.store.getByUid(uid);
-      if (p) this.store.remove('Pod', p.metadata.namespace, p.metadata.name);
+      if (!p) return;
+      if (!isDone(entry.view) && this.pods.get(uid) === entry) {
+        this.failView(entry);
+        this.write(p, entry);
+      }
+      const latest = this.store.getByUid(uid);
+      if (latest) this.store.remove('Pod', latest.metadata.namespace, latest.metadata.name);
     });
   }
 }

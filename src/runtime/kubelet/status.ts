@@ -22,6 +22,9 @@ export interface PodView {
   containerID?: string;
   /** When each condition last changed (type → ms). */
   transitions: Map<string, number>;
+  /** status.reason / status.message, e.g. DeadlineExceeded (pkg/kubelet/active_deadline.go). */
+  reason?: string;
+  message?: string;
 }
 
 const sec = (ms: number): string => rfc3339(Math.floor(ms / 1000) * 1000);
@@ -75,7 +78,10 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
   const conditions: object[] = [];
   let listKey = 'L';
   let scheduled: { type: string } | undefined;
+  let disruption: { type: string } | undefined;
   for (const p of previous) if (p.type === 'PodScheduled') scheduled = p;
+  // DisruptionTarget is written by the control plane (eviction, taint manager); the kubelet keeps it.
+  for (const p of previous) if (p.type === 'DisruptionTarget') disruption = p;
   for (const c of conditionsOf(view)) {
     let prev: { status: string } | undefined;
     for (const p of previous) if (p.type === c.type) prev = p;
@@ -94,9 +100,10 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
     conditions.push(cond);
     listKey += `,${idOf(cond)}`;
   }
-  if (scheduled) {
-    conditions.push(scheduled);
-    listKey += `,${idOf(scheduled)}`;
+  for (const extra of [scheduled, disruption]) {
+    if (!extra) continue;
+    conditions.push(extra);
+    listKey += `,${idOf(extra)}`;
   }
   const sharedConditions = internObject(listKey, () => conditions);
   const containerStatuses = (pod.spec?.containers ?? []).map((c: { name: string; image: string }) => {
@@ -117,8 +124,10 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
     }
     return s;
   });
+  const reason = view.reason ? { reason: view.reason, message: view.message ?? '' } : {};
   return {
     ...pod.status,
+    ...reason,
     phase: view.phase,
     conditions: sharedConditions,
     hostIP: view.hostIP,

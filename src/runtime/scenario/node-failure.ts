@@ -10,7 +10,7 @@ import { refOf } from '../api/types.js';
 import type { Cluster } from '../cluster.js';
 import { tolerates } from '../scheduler/filters.js';
 import { rfc3339 } from '../time.js';
-import { NODE_CONTROLLER, NODE_MONITOR_GRACE_MS, TAINT_EVICTION_CONTROLLER, TAINT_UNREACHABLE } from './node-ops.js';
+import { markDisruption, NODE_CONTROLLER, NODE_MONITOR_GRACE_MS, TAINT_EVICTION_CONTROLLER, TAINT_UNREACHABLE } from './node-ops.js';
 
 /** Per cluster, per node: bumped by every fail/recover so stale timers know to do nothing. */
 const epochs = new WeakMap<Cluster, Map<string, number>>();
@@ -101,6 +101,7 @@ function scheduleEviction(c: Cluster, nodeName: string, epoch: number, pod: Stor
     const p = c.store.getByUid(uid);
     if (!current(c, nodeName, epoch) || !p || p.metadata.deletionTimestamp) return;
     c.recorder.record(TAINT_EVICTION_CONTROLLER, refOf(p), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${p.metadata.namespace}/${p.metadata.name}`);
+    markDisruption(c, p, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
     c.store.delete('Pod', p.metadata.namespace, p.metadata.name);
   });
 }

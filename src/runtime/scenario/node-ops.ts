@@ -79,6 +79,18 @@ export function uncordon(c: Cluster, name: string): void {
 }
 
 /**
+ * The DisruptionTarget condition the control plane adds before it deletes a pod (eviction API:
+ * pkg/registry/core/pod/storage/eviction.go; taint manager: pkg/controller/tainteviction), which a Job's
+ * podFailurePolicy can match (onPodConditions).
+ */
+export function markDisruption(c: Cluster, pod: Stored, reason: string, message: string): void {
+  const at = rfc3339(Math.floor(c.now() / 1000) * 1000);
+  const cond = { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: at, reason, message };
+  const conditions = [...((pod.status?.conditions ?? []) as { type: string }[]).filter((x) => x.type !== 'DisruptionTarget'), cond];
+  c.store.updateStatus({ ...pod, status: { ...pod.status, conditions } });
+}
+
+/**
  * `kubectl drain NAME --ignore-daemonsets --delete-emptydir-data --force`: cordon, then evict (delete
  * gracefully) every pod on the node except DaemonSet pods, which would only come back. Returns the evicted.
  */
@@ -88,6 +100,7 @@ export function drain(c: Cluster, name: string): string[] {
   for (const pod of c.store.podsOnNode(name)) {
     if (pod.metadata.deletionTimestamp || controllerRef(pod)?.kind === 'DaemonSet') continue;
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
+    markDisruption(c, pod, 'EvictionByEvictionAPI', 'Eviction API: evicting');
     c.store.delete('Pod', pod.metadata.namespace, pod.metadata.name);
     evicted.push(pod.metadata.name);
   }
