@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { closest } from '../util/suggest.js';
 import { UsageError } from './io.js';
 import { globalOptions, type CommandSpec } from './registry.js';
 
@@ -9,13 +8,13 @@ export interface ParsedCommandLine {
 }
 
 /** Parses a command's arguments strictly; unknown options and extra arguments are usage errors. */
-export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedCommandLine {
+export async function parseCommandArgs(spec: CommandSpec, argv: string[]): Promise<ParsedCommandLine> {
   const options = { ...globalOptions, ...spec.options };
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(describeParseError(err, Object.keys(options)), spec.name);
+    throw new UsageError(await describeParseError(err, Object.keys(options)), spec.name);
   }
   if (parsed.positionals.length > spec.maxPositionals) {
     const extra = parsed.positionals[spec.maxPositionals];
@@ -24,10 +23,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedComma
   return { values: parsed.values as ParsedCommandLine['values'], positionals: parsed.positionals };
 }
 
-function describeParseError(err: unknown, known: string[]): string {
+async function describeParseError(err: unknown, known: string[]): Promise<string> {
   const message = err instanceof Error ? err.message : String(err);
   const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
   if (unknown) {
+    // Loaded only here: the suggestion library is not worth its import time on the happy path.
+    const { closest } = await import('../util/suggest.js');
     const name = unknown[1]!.replace(/^-+/, '');
     const near = closest(name, known);
     return `unknown option '${unknown[1]}'` + (near ? ` (did you mean '--${near}'?)` : '');

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 import { parseCommandArgs } from './args.js';
-import { commandHelp, commandUsage, programHelp, programUsage } from './help.js';
 import { EXIT_FAILED, EXIT_USAGE, InputError, UsageError, processIO, type CliIO } from './io.js';
 import { commands, findCommand } from './registry.js';
-import { closest } from '../util/suggest.js';
-import { packageVersion } from './version.js';
+
+// Help, version and suggestions are imported where they are used: the course's first frame and
+// `check` start faster without them.
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const first = argv[0];
   if (first === '--version' || first === '-v') {
+    const { packageVersion } = await import('./version.js');
     io.stdout.write(packageVersion() + '\n');
     return 0;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
+    const [{ commandHelp, programHelp }, { packageVersion }] = await Promise.all([import('./help.js'), import('./version.js')]);
     const topic = first === 'help' && argv[1] ? findCommand(argv[1]) : undefined;
     io.stdout.write(topic ? commandHelp(topic) : programHelp(packageVersion()));
     return 0;
@@ -20,11 +22,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const named = first !== undefined && !first.startsWith('-');
   const spec = named ? findCommand(first) : findCommand('course');
   if (!spec) {
+    const { closest } = await import('../util/suggest.js');
     const near = closest(first!, commands.map((c) => c.name));
     throw new UsageError(`unknown command '${first}'` + (near ? ` (did you mean '${near}'?)` : ''));
   }
-  const parsed = parseCommandArgs(spec, named ? argv.slice(1) : argv);
+  const parsed = await parseCommandArgs(spec, named ? argv.slice(1) : argv);
   if (parsed.values.help) {
+    const { commandHelp } = await import('./help.js');
     io.stdout.write(commandHelp(spec));
     return 0;
   }
@@ -32,9 +36,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return module.run({ io, ...parsed });
 }
 
-function reportError(err: unknown, io: CliIO): number {
+async function reportError(err: unknown, io: CliIO): Promise<number> {
   const c = io.errColor;
   if (err instanceof UsageError) {
+    const { commandUsage, programUsage } = await import('./help.js');
     const spec = err.command ? findCommand(err.command) : undefined;
     io.stderr.write(`${c.red('error:')} ${err.message}\n${spec ? commandUsage(spec) : programUsage()}\n`);
     io.stderr.write(`Run 'k8s-workloads-course ${spec ? spec.name + ' ' : ''}--help' for more.\n`);
@@ -55,7 +60,7 @@ main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
-    process.exitCode = reportError(err, io);
+  async (err: unknown) => {
+    process.exitCode = await reportError(err, io);
   },
 );
