@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtinPackDir } from '../course/pack/builtin-dir.js';
 import { progressPath } from '../course/progress.js';
 import type { CourseMap } from '../course/types.js';
 
@@ -31,14 +31,7 @@ export interface CachedFirstFrame extends FirstFrameData {
 /** The pack folder the course will load: `--lessons DIR`, or the package's own lessons/ folder. */
 export function packDir(lessons: string | undefined, cwd: string): string {
   if (lessons) return resolve(cwd, lessons);
-  // Same lookup as the engine's builtinPackDir, without importing the pack loader (and the runtime).
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'lessons'))) return join(dir, 'lessons');
-    const up = dirname(dir);
-    if (up === dir) return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'lessons');
-    dir = up;
-  }
+  return builtinPackDir();
 }
 
 function cachePath(env: NodeJS.ProcessEnv): string {

@@ -6,7 +6,6 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Exercise, Lesson, LessonExample, Pack, Problem, Question, Quiz } from '../types.js';
 import { formatProblem } from '../types.js';
 import { parseAsk, parseCheck } from './checks.js';
@@ -15,6 +14,9 @@ import { PACK_LIMITS, PackFiles } from './files.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { checkScenario, loadScenarioFiles } from './scenario-files.js';
 import { sanitizeText } from './text.js';
+import { builtinPackDir } from './builtin-dir.js';
+
+export { builtinPackDir };
 import { parsePackYaml, type PathPart } from './yaml.js';
 
 export { PACK_LIMITS };
@@ -35,16 +37,6 @@ export class PackError extends Error {
   }
 }
 
-/** The built-in lessons/ folder of the installed package (found by walking up to package.json). */
-export function builtinPackDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'lessons'))) return join(dir, 'lessons');
-    const up = dirname(dir);
-    if (up === dir) return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'lessons');
-    dir = up;
-  }
-}
 
 /** The pack to run: `--lessons DIR` (relative to cwd) or the built-in one. Throws PackError if broken. */
 export function loadCoursePack(opts: { lessons?: string; cwd: string; scope?: PackLoadOptions['scope'] | undefined }): Pack {
