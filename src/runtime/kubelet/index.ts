@@ -54,6 +54,10 @@ export class Kubelet {
   /** Runs consumed from each rule's failTimes (by rule index), shared by all matching pods. */
   private readonly failuresUsed = new Map<number, number>();
   private nextIP = 0;
+  /** Nodes whose kubelet cannot reach the API server (scenario failNode). */
+  private readonly unreachable = new Set<string>();
+  /** Per unreachable node: work the kubelet will do once it reaches the API server again (by key). */
+  private readonly deferred = new Map<string, Map<string, () => void>>();
 
   constructor(
     private readonly store: Store,
@@ -73,10 +77,42 @@ export class Kubelet {
     return true;
   }
 
+  /**
+   * A node's kubelet loses (false) or regains (true) its connection to the API server. While cut off it
+   * reports nothing and finishes no deletion: its evicted pods stay Terminating until it comes back or
+   * the node is removed (pod GC then force-deletes them).
+   */
+  setNodeReachable(node: string, reachable: boolean): void {
+    if (!reachable) {
+      this.unreachable.add(node);
+      return;
+    }
+    if (!this.unreachable.delete(node)) return;
+    const work = this.deferred.get(node);
+    this.deferred.delete(node);
+    for (const fn of work?.values() ?? []) fn();
+  }
+
+  /** Runs `fn` now, or — on an unreachable node — once the node is reachable again. */
+  private whenReachable(node: string | undefined, key: string, fn: () => void): void {
+    if (!node || !this.unreachable.has(node)) return fn();
+    let m = this.deferred.get(node);
+    if (!m) this.deferred.set(node, (m = new Map()));
+    m.set(key, fn);
+  }
+
   private onChange(c: WatchChange): void {
     const pod = c.object;
     if (pod.kind !== 'Pod') return;
     const uid = pod.metadata.uid;
+    if (c.type !== 'DELETED' && pod.spec?.nodeName && this.unreachable.has(pod.spec.nodeName)) {
+      // The kubelet will see the pod's latest version when it reconnects.
+      this.whenReachable(pod.spec.nodeName, `watch ${uid}`, () => {
+        const latest = this.store.getByUid(uid);
+        if (latest) this.onChange({ type: 'MODIFIED', object: latest });
+      });
+      return;
+    }
     if (c.type === 'DELETED') {
       const gone = this.pods.get(uid);
       if (gone) {
@@ -108,7 +144,10 @@ export class Kubelet {
       const e = this.pods.get(uid);
       const pod = e && this.store.getByUid(uid);
       if (!e || !pod || e.token !== token || e.terminating) return;
-      fn(pod, e);
+      this.whenReachable(pod.spec?.nodeName, label, () => {
+        const now = this.store.getByUid(uid);
+        if (now && this.pods.get(uid) === e && e.token === token && !e.terminating) fn(now, e);
+      });
     });
     entry.handles.add(handle);
   }
@@ -299,15 +338,19 @@ export class Kubelet {
     const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     const stop = Math.min(this.rule(pod)?.rule.stopTime ?? DEFAULT_STOP_MS, grace);
     const uid = pod.metadata.uid;
-    this.loop.after(stop, `kubelet remove ${keyOf(pod)}`, () => {
-      const p = this.store.getByUid(uid);
-      if (!p) return;
-      if (!isDone(entry.view) && this.pods.get(uid) === entry) {
-        this.failView(entry);
-        this.write(p, entry);
-      }
-      const latest = this.store.getByUid(uid);
-      if (latest) this.store.remove('Pod', latest.metadata.namespace, latest.metadata.name);
-    });
+    const label = `kubelet remove ${keyOf(pod)}`;
+    this.loop.after(stop, label, () => this.whenReachable(pod.spec?.nodeName, label, () => this.finishDeletion(uid, entry)));
+  }
+
+  /** The containers have stopped: the terminal phase is reported, then the pod goes. */
+  private finishDeletion(uid: string, entry: PodEntry): void {
+    const p = this.store.getByUid(uid);
+    if (!p) return;
+    if (!isDone(entry.view) && this.pods.get(uid) === entry) {
+      this.failView(entry);
+      this.write(p, entry);
+    }
+    const latest = this.store.getByUid(uid);
+    if (latest) this.store.remove('Pod', latest.metadata.namespace, latest.metadata.name);
   }
 }

@@ -63,6 +63,7 @@ export function evictionDelayMs(tolerations: readonly Toleration[] | undefined, 
 export function failNode(c: Cluster, name: string, graceMs = NODE_MONITOR_GRACE_MS): void {
   if (!c.store.get('Node', undefined, name)) throw new Error(`nodes "${name}" not found`);
   const epoch = bump(c, name);
+  c.kubelet.setNodeReachable(name, false);
   c.loop.after(graceMs, `node-controller monitor ${name}`, () => {
     if (current(c, name, epoch)) markUnreachable(c, name, epoch);
   });
@@ -111,6 +112,8 @@ export function recoverNode(c: Cluster, name: string): void {
   const n = c.store.get('Node', undefined, name);
   if (!n) throw new Error(`nodes "${name}" not found`);
   bump(c, name);
+  // The kubelet reconnects first: deletions it could not finish now complete.
+  c.kubelet.setNodeReachable(name, true);
   const now = stamp(c);
   const ready: Condition = { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastTransitionTime: now, lastHeartbeatTime: now };
   c.store.updateStatus({ ...n, status: { ...n.status, conditions: setCondition(n.status?.conditions, ready) } });
