@@ -97,6 +97,22 @@ export function nodeAffinity(pod: KubeObject, node: Stored): FilterResult {
   return undefined;
 }
 
+/**
+ * NodeAffinity PreFilter (plugins/nodeaffinity/node_affinity.go): when every required term has a
+ * `metadata.name In [...]` field requirement, only the union of those names can match; else undefined.
+ */
+export function requiredNodeNames(pod: KubeObject): Set<string> | undefined {
+  const terms: NodeSelectorTerm[] | undefined = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms?.length) return undefined;
+  const names = new Set<string>();
+  for (const term of terms) {
+    const byName = (term.matchFields ?? []).find((r) => r.key === 'metadata.name' && r.operator === 'In');
+    if (!byName) return undefined;
+    for (const n of byName.values ?? []) names.add(n);
+  }
+  return names;
+}
+
 /** NodeResourcesFit: returns every insufficiency ("Insufficient cpu", "Too many pods"). */
 const FITS: string[] = [];
 

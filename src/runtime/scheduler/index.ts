@@ -6,7 +6,7 @@ import type { Store, WatchChange } from '../store.js';
 import type { Loop } from '../loop.js';
 import type { EventRecorder } from '../events.js';
 import { rfc3339 } from '../time.js';
-import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferredAffinityScore } from './filters.js';
+import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferredAffinityScore, requiredNodeNames } from './filters.js';
 import type { NodeUsage, Requests, NodeCapacity } from './filters.js';
 import { podRequests, nodeCapacity } from './resources.js';
 
@@ -17,10 +17,28 @@ export function schedulingBackoff(attempts: number): number {
   return Math.min(10_000, 1000 * 2 ** Math.max(0, Math.min(attempts - 1, 10)));
 }
 
+interface NodeEntry {
+  node: Stored;
+  usage: NodeUsage;
+  cap: NodeCapacity;
+  /** Neither cordoned nor tainted: NodeUnschedulable and TaintToleration pass for every pod. */
+  open: boolean;
+}
+
 interface CachedPod {
   node: string;
   requests: Requests;
   nonZero: Requests;
+}
+
+/** NodeResourcesFit LeastAllocated score (cpu and memory equally weighted, 0..100). */
+function leastAllocated(nonZero: Requests, usage: NodeUsage, cap: NodeCapacity): number {
+  const u = usage.nonZero;
+  return Math.floor((freeShare(u.cpu + nonZero.cpu, cap.cpu) + freeShare(u.memory + nonZero.memory, cap.memory)) / 2);
+}
+
+function freeShare(used: number, capacity: number): number {
+  return capacity <= 0 ? 0 : Math.max(0, ((capacity - used) * 100) / capacity);
 }
 
 function isTerminal(pod: Stored): boolean {
@@ -37,7 +55,9 @@ export class Scheduler {
   private readonly attempts = new Map<string, { count: number; last: number }>();
   private retryQueued = false;
   /** Nodes in store order, refreshed when a node changes. */
-  private nodes: { node: Stored; usage: NodeUsage; cap: NodeCapacity }[] | undefined;
+  private nodes: NodeEntry[] | undefined;
+  /** The same entries by node name, for pods whose required affinity names their nodes. */
+  private nodesByName: Map<string, NodeEntry> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -51,6 +71,7 @@ export class Scheduler {
     const o = c.object;
     if (o.kind === 'Node') {
       this.nodes = undefined;
+      this.nodesByName = undefined;
       if (c.type !== 'DELETED') this.retryUnschedulable();
       else this.usage.delete(o.metadata.name);
       return;
@@ -142,45 +163,74 @@ export class Scheduler {
     const [ns, name] = key.split('/') as [string, string];
     const pod = this.store.get('Pod', ns, name);
     if (!pod || !this.needsScheduling(pod)) return;
-    const nodes = (this.nodes ??= this.store.list('Node').map((node) => ({ node, usage: this.usageOf(node.metadata.name), cap: nodeCapacity(node) })));
-    const reasons = new Map<string, number>();
-    const req = podRequests(pod);
-    const nonZero = podRequests(pod, true);
-    let best: { node: Stored; score: number; pods: number } | undefined;
-    for (const { node, usage, cap } of nodes) {
-      const fail = this.filter(pod, node, req, usage, cap);
-      if (fail.length) {
-        for (const r of fail) reasons.set(r, (reasons.get(r) ?? 0) + 1);
-        continue;
+    const nodes = (this.nodes ??= this.store.list('Node').map((node) => ({
+      node,
+      usage: this.usageOf(node.metadata.name),
+      cap: nodeCapacity(node),
+      open: !node.spec?.unschedulable && !node.spec?.taints?.length,
+    })));
+    // NodeAffinity PreFilter: a required affinity naming its nodes (a DaemonSet pod) restricts the search to
+    // them. Every other node would fail the affinity filter, so the choice is the same; when none of the
+    // named nodes fits, the full pass below runs to report every node's reason, as before.
+    const named = requiredNodeNames(pod);
+    if (named) {
+      const byName = (this.nodesByName ??= new Map(nodes.map((e) => [e.node.metadata.name, e])));
+      const candidates: NodeEntry[] = [];
+      for (const n of named) {
+        const e = byName.get(n);
+        if (e) candidates.push(e);
       }
-      const score = this.score(pod, node, nonZero, usage, cap);
-      const pods = usage.pods;
-      // Highest score wins; ties go to the node with fewer pods, then the first by name (deterministic
-      // where upstream picks at random among equals).
-      if (!best || score > best.score || (score === best.score && (pods < best.pods || (pods === best.pods && node.metadata.name < best.node.metadata.name)))) {
-        best = { node, score, pods };
-      }
+      const best = this.pick(pod, candidates).best;
+      if (best) return this.bindTo(pod, ns, name, key, best);
     }
+    const { best, reasons } = this.pick(pod, nodes);
     if (!best) {
       this.markUnschedulable(pod, nodes.length, reasons);
       return;
     }
+    this.bindTo(pod, ns, name, key, best);
+  }
+
+  /** Filters then scores `nodes`: the best fit, and how many nodes failed for each reason. */
+  private pick(pod: Stored, nodes: readonly NodeEntry[]): { best: Stored | undefined; reasons: Map<string, number> } {
+    const reasons = new Map<string, number>();
+    const req = podRequests(pod);
+    const nonZero = podRequests(pod, true);
+    // Without node affinity or a node selector the affinity filter and score are no-ops for every node.
+    const anyNode = !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
+    let best: NodeEntry | undefined;
+    let bestScore = 0;
+    for (const entry of nodes) {
+      const { node, usage, cap } = entry;
+      const fail = entry.open && anyNode ? resourcesFit(req, usage, cap) : this.filter(pod, node, req, usage, cap);
+      if (fail.length) {
+        for (const r of fail) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        continue;
+      }
+      const score = leastAllocated(nonZero, usage, cap) + (anyNode ? 0 : preferredAffinityScore(pod, node));
+      // Highest score wins; ties go to the node with fewer pods, then the first by name (deterministic
+      // where upstream picks at random among equals). A total order, so the scan order does not matter.
+      if (
+        !best ||
+        score > bestScore ||
+        (score === bestScore && (usage.pods < best.usage.pods || (usage.pods === best.usage.pods && node.metadata.name < best.node.metadata.name)))
+      ) {
+        best = entry;
+        bestScore = score;
+      }
+    }
+    return { best: best?.node, reasons };
+  }
+
+  private bindTo(pod: Stored, ns: string, name: string, key: string, node: Stored): void {
     this.attempts.delete(key);
-    this.store.bind(ns, name, best.node.metadata.name);
-    this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${best.node.metadata.name}`);
+    this.store.bind(ns, name, node.metadata.name);
+    this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node.metadata.name}`);
   }
 
   private filter(pod: Stored, node: Stored, req: Requests, usage: NodeUsage, cap: NodeCapacity): string[] {
     const r = nodeUnschedulable(pod, node) ?? nodeAffinity(pod, node) ?? taintToleration(pod, node);
     return r ? [r] : resourcesFit(req, usage, cap);
-  }
-
-  /** NodeResourcesFit LeastAllocated (cpu and memory equally weighted, 0..100) plus preferred affinity. */
-  private score(pod: Stored, node: Stored, nonZero: Requests, usage: NodeUsage, cap: NodeCapacity): number {
-    const u = usage.nonZero;
-    const free = (used: number, capacity: number): number => (capacity <= 0 ? 0 : Math.max(0, ((capacity - used) * 100) / capacity));
-    const least = (free(u.cpu + nonZero.cpu, cap.cpu) + free(u.memory + nonZero.memory, cap.memory)) / 2;
-    return Math.floor(least) + preferredAffinityScore(pod, node);
   }
 
   private markUnschedulable(pod: Stored, nodeCount: number, reasons: Map<string, number>): void {
