@@ -23,17 +23,24 @@ export class EventRecorder {
 
   constructor(private readonly now: () => number) {}
 
-  /** Events repeat the same objects and messages many times; sharing them keeps long runs small. */
-  private readonly refs = new Map<string, SimEvent['involvedObject']>();
+  /**
+   * Events repeat the same objects and messages many times; sharing them keeps long runs small. The
+   * references are found by kind → namespace → name: those strings come from the objects and keep
+   * their hash, where a joined key would be hashed afresh for every event.
+   */
+  private readonly refs = new Map<string, Map<string, Map<string, SimEvent['involvedObject']>>>();
   private readonly messages = new Map<string, string>();
 
   record(source: string, involved: ObjRef, eventType: EventType, reason: string, message: string): SimEvent {
-    const key = `${involved.kind}/${involved.namespace ?? ''}/${involved.name}`;
-    let involvedObject = this.refs.get(key);
+    let byNs = this.refs.get(involved.kind);
+    if (!byNs) this.refs.set(involved.kind, (byNs = new Map()));
+    let byName = byNs.get(involved.namespace ?? '');
+    if (!byName) byNs.set(involved.namespace ?? '', (byName = new Map()));
+    let involvedObject = byName.get(involved.name);
     if (!involvedObject) {
       involvedObject = { kind: involved.kind, name: involved.name };
       if (involved.namespace) involvedObject.namespace = involved.namespace;
-      this.refs.set(key, Object.freeze(involvedObject));
+      byName.set(involved.name, Object.freeze(involvedObject));
     }
     let text = this.messages.get(message);
     if (text === undefined) {

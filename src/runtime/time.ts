@@ -17,10 +17,19 @@ const rfcCache = new Map<number, string>();
 
 /** Parses an RFC3339 timestamp to ms since epoch, or undefined. */
 export function parseTime(text: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (parsedCache.has(text)) return parsedCache.get(text);
+  if (parsedCache.size > 4096) parsedCache.clear();
+  let ms: number | undefined;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    ms = Date.parse(text);
+    if (Number.isNaN(ms)) ms = undefined;
+  }
+  parsedCache.set(text, ms);
+  return ms;
 }
+
+/** Controllers parse the same few timestamps (creation, start, finish) at every sync. */
+const parsedCache = new Map<string, number | undefined>();
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
