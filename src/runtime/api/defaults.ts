@@ -246,9 +246,42 @@ export function registerDefaults(kind: string, fn: Defaulter): void {
 
 /** A defaulted deep copy of `obj` (the input is left untouched). */
 export function applyDefaults<T extends KubeObject>(obj: T): T {
+  if (obj.kind === 'Pod' && obj.spec && templateSpecs.has(obj.spec) && defaulters.Pod === builtInPodDefaulter) return defaultPodOfTemplate(obj);
   const copy = clonePlain(obj);
   defaulters[copy.kind]?.(copy as Obj);
   return copy;
+}
+
+/**
+ * Pod specs taken from a stored object's template. Stored objects are immutable, so the defaulted form
+ * of such a spec is computed once and shared by every pod made from it (a 10,000-replica ReplicaSet
+ * keeps one spec, not 10,000 copies). The Pod defaulter reads and writes only `spec` and `status`.
+ */
+const templateSpecs = new WeakSet<object>();
+const defaultedSpecs = new WeakMap<object, { spec: Obj; qosClass: string }>();
+/** Sharing is valid only while no extension (registerDefaults) reads the rest of the pod. */
+const builtInPodDefaulter = defaulters.Pod;
+
+/** Marks `spec` (a pod template's spec inside a stored object) as immutable, so pods made from it share it. */
+export function markTemplateSpec(spec: object): void {
+  templateSpecs.add(spec);
+}
+
+function defaultPodOfTemplate<T extends KubeObject>(obj: T): T {
+  let shared = defaultedSpecs.get(obj.spec);
+  if (!shared) {
+    const probe: Obj = { kind: 'Pod', spec: clonePlain(obj.spec) };
+    defaulters.Pod!(probe);
+    shared = { spec: probe.spec, qosClass: probe.status.qosClass };
+    defaultedSpecs.set(obj.spec, shared);
+  }
+  // Same keys in the same order as the full copy: spec keeps its place, status comes last.
+  const copy = clonePlain({ ...obj, spec: undefined }) as Obj;
+  copy.spec = shared.spec;
+  setIfUnset(copy, 'status', {});
+  setIfUnset(copy.status, 'phase', 'Pending');
+  setIfUnset(copy.status, 'qosClass', shared.qosClass);
+  return copy as T;
 }
 
 /**

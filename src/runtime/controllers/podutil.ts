@@ -2,6 +2,7 @@
 import type { KubeObject, Stored, PodTemplateSpec, ObjectMeta } from '../api/types.js';
 import { controllerRef, keyOf, newControllerRef } from '../api/types.js';
 import type { StoreReader, WatchChange } from '../store.js';
+import { markTemplateSpec } from '../api/defaults.js';
 
 interface Condition {
   type: string;
@@ -64,6 +65,7 @@ export function podFromTemplate(template: PodTemplateSpec, owner: Stored, genera
   };
   if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
   if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
+  if (template.spec) markTemplateSpec(template.spec);
   return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: template.spec };
 }
 
