@@ -284,12 +284,20 @@ function defaultPodOfTemplate<T extends KubeObject>(obj: T): T {
   return copy as T;
 }
 
+function addFinalizer(obj: KubeObject, f: string): void {
+  const list = obj.metadata.finalizers ?? [];
+  if (!list.includes(f)) obj.metadata.finalizers = [...list, f];
+}
+
 /**
  * Create-time preparation that needs the object's uid and name (registry strategies' PrepareForCreate):
  * a Job without manualSelector gets generated labels and selector (pkg/registry/batch/job/strategy.go).
  * Mutates `obj`, which must be a fresh copy.
  */
 export function prepareForCreate(obj: KubeObject): void {
+  // Admission plugin StorageObjectInUseProtection (plugin/pkg/admission/storage/storageobjectinuseprotection).
+  if (obj.kind === 'PersistentVolumeClaim') addFinalizer(obj, 'kubernetes.io/pvc-protection');
+  if (obj.kind === 'PersistentVolume') addFinalizer(obj, 'kubernetes.io/pv-protection');
   if (obj.kind === 'Job' && obj.spec && obj.spec.manualSelector !== true) {
     const uid = obj.metadata.uid ?? '';
     const name = obj.metadata.name ?? '';

@@ -5,6 +5,7 @@ import { deploymentController } from './deployment/index.js';
 import { statefulSetController } from './statefulset/index.js';
 import { daemonSetController } from './daemonset/index.js';
 import { persistentVolumeController } from './persistentvolume/index.js';
+import { pvcProtectionController, pvProtectionController } from './persistentvolume/protection.js';
 import { jobController, ttlAfterFinishedController } from './job/index.js';
 import { jobPodFinalizerController } from './job/orphans.js';
 import { cronJobController } from './cronjob/index.js';
@@ -15,6 +16,8 @@ export const controllers: Controller[] = [
   statefulSetController,
   daemonSetController,
   persistentVolumeController,
+  pvcProtectionController,
+  pvProtectionController,
   jobController,
   jobPodFinalizerController,
   ttlAfterFinishedController,

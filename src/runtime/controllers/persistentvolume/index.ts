@@ -56,13 +56,8 @@ function reclaimVolumesOf(namespace: string, name: string, ctx: SyncContext): Ac
   const actions: Action[] = [];
   for (const pv of ctx.store.list<PersistentVolume & KubeObject>('PersistentVolume') as Volume[]) {
     const ref = pv.spec?.claimRef;
-    if (ref?.name !== name || (ref.namespace ?? 'default') !== namespace) continue;
-    if (pv.metadata.deletionTimestamp) {
-      // pv-protection (pkg/controller/volume/pvprotection): no claim uses the volume any more.
-      if (pv.metadata.finalizers?.includes(PV_PROTECTION)) actions.push({ type: 'update', object: withoutFinalizer(pv, PV_PROTECTION) });
-      continue;
-    }
-    if (pv.status?.phase !== 'Bound') continue;
+    if (ref?.name !== name || (ref.namespace ?? 'default') !== namespace || pv.status?.phase !== 'Bound') continue;
+    if (pv.metadata.deletionTimestamp) continue;
     if (pv.spec?.persistentVolumeReclaimPolicy === 'Delete') {
       actions.push({ type: 'delete', kind: 'PersistentVolume', name: pv.metadata.name });
     } else {
