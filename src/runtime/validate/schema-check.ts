@@ -83,9 +83,10 @@ function checkPrimitive(value: unknown, ref: TypeRef, path: Path, r: Reporter): 
     case 'string':
     case 'time':
       if (typeof value !== 'string') {
-        // Quote what the learner wrote (`1.0`), not what YAML made of it (1).
-        const written = r.sourceOf(path) ?? String(value);
-        wrongType(value, 'a string', path, r, typeof value === 'number' || typeof value === 'boolean' ? `Put the value in quotes: "${written}".` : undefined);
+        // Quote what the learner wrote (`1.0`), not what YAML made of it (1). Only scalars: a mapping
+        // may carry its own `toString` key and cannot be turned into a string.
+        const scalar = typeof value === 'number' || typeof value === 'boolean';
+        wrongType(value, 'a string', path, r, scalar ? `Put the value in quotes: "${r.sourceOf(path) ?? String(value)}".` : undefined);
       }
       return;
     case 'integer':

@@ -10,14 +10,22 @@ export function sanitizeForTerminal(s: string): string {
   });
 }
 
+/**
+ * A value as message text: strings as they are, anything else in JSON form. Never throws, unlike
+ * String() on a mapping that has its own `toString` key.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? 'undefined';
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** A value quoted for a message: JSON form, shortened, safe for a terminal. */
 export function quote(value: unknown, max = 60): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
+  let text = typeof value === 'string' ? JSON.stringify(value) : asText(value);
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   return sanitizeForTerminal(text);
 }

@@ -1,7 +1,7 @@
 // core/v1 kinds besides Pod templates: Pod, Service, PersistentVolumeClaim, ConfigMap, Secret
 // (pkg/apis/core/validation/validation.go).
 import { closest } from '../../../util/suggest.js';
-import { quote } from '../../yaml/sanitize.js';
+import { asText, quote } from '../../yaml/sanitize.js';
 import type { Reporter } from '../report.js';
 import { isPlainObject } from '../schema-check.js';
 import { checkLabels } from './meta.js';
@@ -33,7 +33,7 @@ export function checkService(spec: Record<string, unknown>, r: Reporter): void {
     if (typeof target === 'number') checkPortNumber(target, [...at, 'targetPort'], r, 1);
     else if (typeof target === 'string') checkNamedPort(target, [...at, 'targetPort'], r, 'targetPort');
     if (p['nodePort'] !== undefined && type !== 'NodePort' && type !== 'LoadBalancer') {
-      r.error('node-port', [...at, 'nodePort'], `nodePort needs a Service of type NodePort or LoadBalancer, not ${String(type ?? 'ClusterIP')}`, 'Set "type: NodePort" or remove nodePort.');
+      r.error('node-port', [...at, 'nodePort'], `nodePort needs a Service of type NodePort or LoadBalancer, not ${asText(type ?? 'ClusterIP')}`, 'Set "type: NodePort" or remove nodePort.');
     }
     const protocol = p['protocol'];
     if (typeof protocol === 'string' && !['TCP', 'UDP', 'SCTP'].includes(protocol)) {

@@ -2,7 +2,7 @@
 // validateContainerPorts, ValidateResourceRequirements, validateVolumeMounts).
 import { parseQuantity } from '../../api/quantity.js';
 import { closest } from '../../../util/suggest.js';
-import { quote } from '../../yaml/sanitize.js';
+import { asText, quote } from '../../yaml/sanitize.js';
 import type { Path, Reporter } from '../report.js';
 import { isPlainObject } from '../schema-check.js';
 import { checkName, checkPortName, suggestName } from './names.js';
@@ -149,7 +149,7 @@ function checkPorts(ports: unknown, path: Path, r: Reporter): void {
       else if (names.has(name)) r.error('port-duplicate', [...at, 'name'], `port name ${quote(name)} is used twice in this container`, 'Give each port a unique name.', 'value');
       names.add(name);
     }
-    const key = `${String(p['containerPort'])}/${String(protocol ?? 'TCP')}`;
+    const key = `${asText(p['containerPort'])}/${asText(protocol ?? 'TCP')}`;
     if (seen.has(key)) r.warn('port-duplicate', [...at, 'containerPort'], `containerPort ${key} is listed twice in this container`, 'Remove the duplicate entry.');
     seen.add(key);
   });
@@ -191,7 +191,7 @@ function checkResources(res: unknown, path: Path, r: Reporter): void {
     const rv = typeof req === 'string' || typeof req === 'number' ? parseQuantity(req) : undefined;
     const lv = typeof lim === 'string' || typeof lim === 'number' ? parseQuantity(lim) : undefined;
     if (rv !== undefined && lv !== undefined && rv > lv) {
-      r.error('requests-exceed-limits', [...path, 'requests', name], `the ${name} request (${String(req)}) is larger than its limit (${String(lim)})`, `Lower requests.${name} or raise limits.${name}: a request must be less than or equal to the limit.`, 'value');
+      r.error('requests-exceed-limits', [...path, 'requests', name], `the ${name} request (${asText(req)}) is larger than its limit (${asText(lim)})`, `Lower requests.${name} or raise limits.${name}: a request must be less than or equal to the limit.`, 'value');
     }
   }
 }

@@ -1,6 +1,6 @@
 // apps/v1 rules from pkg/apis/apps/validation/validation.go: selector required, non-empty and matching
 // the template's labels; replicas and history limits non-negative; update strategies; pods restart Always.
-import { quote } from '../../yaml/sanitize.js';
+import { asText, quote } from '../../yaml/sanitize.js';
 import type { Path, Reporter } from '../report.js';
 import { isPlainObject } from '../schema-check.js';
 import { checkLabels, checkSelector, selectorIsEmpty, selectorMatches } from './meta.js';
@@ -40,7 +40,7 @@ export function checkSelectorAndTemplate(kind: string, spec: Record<string, unkn
 
 function describeSelector(selector: Record<string, unknown>): string {
   const ml = isPlainObject(selector['matchLabels']) ? selector['matchLabels'] : {};
-  const pairs = Object.entries(ml).map(([k, v]) => `${k}: ${String(v)}`);
+  const pairs = Object.entries(ml).map(([k, v]) => `${k}: ${asText(v)}`);
   return pairs.length ? quote(pairs.join(', '), 80) : 'the labels its matchExpressions require';
 }
 
