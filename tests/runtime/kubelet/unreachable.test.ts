@@ -71,4 +71,22 @@ describe('a node that cannot reach the API server', () => {
     expect(pods.filter((p) => p.metadata.deletionTimestamp).map((p) => p.metadata.name)).toContain(victim.metadata.name);
     expect(pods.filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(3);
   });
+
+  it('a Job replaces the stuck pod at once by default, but waits with podReplacementPolicy Failed', () => {
+    for (const [policy, want] of [['TerminatingOrFailed', 1], ['Failed', 0]] as const) {
+      const c = createCluster({ nodes: 2 });
+      c.apply({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'w' },
+        spec: { podReplacementPolicy: policy, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'm', image: 'busybox:1.36', command: ['sleep', '3600'] }] } } },
+      });
+      c.runFor(5_000);
+      const victim = c.store.list('Pod', 'default')[0]!;
+      failNode(c, victim.spec!.nodeName!);
+      c.runFor(600_000);
+      expect(c.store.get('Pod', 'default', victim.metadata.name)?.metadata.deletionTimestamp).toBeDefined();
+      expect(c.store.list('Pod', 'default').filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(want);
+    }
+  });
 });

@@ -4,26 +4,31 @@
  * pod would stay Terminating for ever once deleted.
  */
 import type { Action, Controller, SyncContext } from '../../controller.js';
-import type { Job, Pod } from '../../api/types.js';
+import type { Job, Pod, Stored } from '../../api/types.js';
+import type { StoreReader } from '../../store.js';
 import { controllerRef, splitKey } from '../../api/types.js';
 import { selfKey } from '../podutil.js';
 import { isFinished } from './conditions.js';
 import { withoutFinalizer } from './manage.js';
-import { hasTrackingFinalizer, JOB_TRACKING_FINALIZER } from './pods.js';
+import { JOB_TRACKING_FINALIZER } from './pods.js';
+
+function isOrphan(pod: Stored, store: StoreReader): boolean {
+  if (!pod.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) return false;
+  const owner = controllerRef(pod);
+  if (owner && owner.kind !== 'Job') return false;
+  const job = owner ? store.getByUid(owner.uid) : undefined;
+  return !job || isFinished((job as { status?: Job['status'] }).status?.conditions);
+}
 
 export const jobPodFinalizerController: Controller = {
   name: 'job-controller',
   watches: {
-    Pod: (change) => (change.type !== 'DELETED' && change.object.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) ? selfKey(change) : []),
+    // Only pods whose Job is gone or finished are this controller's (most pod changes are not).
+    Pod: (change, store) => (change.type !== 'DELETED' && isOrphan(change.object, store) ? selfKey(change) : []),
   },
   sync(key: string, ctx: SyncContext): Action[] {
     const { namespace, name } = splitKey(key);
     const pod = ctx.store.get<Pod>('Pod', namespace, name);
-    if (!pod || !hasTrackingFinalizer(pod)) return [];
-    const owner = controllerRef(pod);
-    if (owner && owner.kind !== 'Job') return [];
-    const job = owner ? ctx.store.getByUid(owner.uid) : undefined;
-    if (job && !isFinished((job as { status?: Job['status'] }).status?.conditions)) return [];
-    return [withoutFinalizer(pod)];
+    return pod && isOrphan(pod, ctx.store) ? [withoutFinalizer(pod)] : [];
   },
 };
