@@ -23,7 +23,7 @@ describe('check', () => {
     const run = sb.run(['check', STARTER, '--exercise', 'three-replicas']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ 3 pods with app=web are Running and Ready');
-    expect(run.stdout).toContain('expected: exactly 3 Pods with app=web in phase Running ready at the end');
+    expect(run.stdout).toContain('expected: exactly 3 Pods with app=web that are Running and Ready at the end');
     expect(run.stdout).toMatch(/observed: 1 matched \(web-\S+\) at the end/);
     expect(run.stdout).toMatch(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+NODE/);
     expect(run.stdout).toMatch(/SuccessfulCreate\s+ReplicaSet\/web-/);
