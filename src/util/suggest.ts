@@ -1,12 +1,22 @@
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
+
+type Distance = (a: string, b: string) => number;
+let distance: Distance | undefined;
+
+// Loaded on first use: most runs never suggest anything, and start-up time is worth more.
+function levenshtein(): Distance {
+  distance ??= (createRequire(import.meta.url)('fastest-levenshtein') as { distance: Distance }).distance;
+  return distance;
+}
 
 /** The candidate nearest to `word` (case-insensitive), if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const measure = levenshtein();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(lower, candidate.toLowerCase());
+    const d = measure(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
