@@ -1,6 +1,6 @@
 // Plays a scenario on a fresh cluster: apply the manifests, run each step at the current virtual time,
 // then settle. The result carries the final objects, events, every store change and the step times.
-import type { KubeObject, Stored } from '../api/types.js';
+import { KINDS, type KubeObject, type Stored } from '../api/types.js';
 import { createCluster, SETTLE_LIMIT_MS, DEFAULT_SEED } from '../cluster.js';
 import type { Cluster } from '../cluster.js';
 import type { Controller } from '../controller.js';
@@ -41,21 +41,8 @@ export interface SimulationResult {
   capped?: string;
 }
 
-/** The order kinds are listed in, as the contract names them. */
-export const KIND_ORDER = [
-  'Node',
-  'Pod',
-  'ReplicaSet',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-  'PersistentVolumeClaim',
-  'PersistentVolume',
-  'Service',
-  'ControllerRevision',
-];
+/** The order kinds are listed in: the API's kinds as the contract names them; events are listed apart. */
+export const KIND_ORDER: readonly string[] = KINDS.filter((kind) => kind !== 'Event');
 
 export function sortItems(items: Stored[]): Stored[] {
   const rank = (k: string): number => {
