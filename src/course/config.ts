@@ -8,12 +8,13 @@
  * (like `--with-builtin`); each pack keeps its own progress (its pack id).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { closest } from '../util/suggest.js';
+import { configPaths } from './config-paths.js';
+
+export { CONFIG_FILE, configPaths } from './config-paths.js';
 import { sanitizeText } from './pack/text.js';
 
-export const CONFIG_FILE = '.k8s-workloads-course.json';
 const MAX_CONFIG_BYTES = 64 * 1024;
 
 export interface LessonsChoice {
@@ -27,10 +28,6 @@ export interface LessonsChoice {
 /** A config file that cannot be used: where and why. */
 export class ConfigError extends Error {}
 
-export function configPaths(env: NodeJS.ProcessEnv, cwd: string): string[] {
-  const xdg = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME ?? homedir(), '.config');
-  return [join(cwd, CONFIG_FILE), join(xdg, 'k8s-workloads-course', 'config.json')];
-}
 
 /** `--lessons`/`--with-builtin` win; otherwise the first config file found; otherwise the built-in pack. */
 export function resolveLessons(opts: { lessons?: string | undefined; withBuiltin?: boolean | undefined; env: NodeJS.ProcessEnv; cwd: string }): LessonsChoice {

@@ -1,4 +1,5 @@
-import { ConfigError, resolveLessons } from '../../course/config.js';
+import { existsSync } from 'node:fs';
+import { configPaths } from '../../course/config-paths.js';
 import { InputError, type CliIO } from '../io.js';
 import type { CommandContext } from '../registry.js';
 
@@ -8,7 +9,7 @@ const MIN_ROWS = 24;
 
 /** The default command: the full-screen course on a big-enough terminal, else the line-mode course. */
 export async function run({ io, values }: CommandContext): Promise<number> {
-  const options = { ...chooseLessons(io, values), workspace: values.workspace as string | undefined };
+  const options = { ...(await chooseLessons(io, values)), workspace: values.workspace as string | undefined };
   const why = values.plain ? undefined : fullScreenObstacle(io);
   if (values.plain || why) {
     if (why && io.stdout.isTTY) io.stderr.write(`(line mode: ${why}; the full-screen course needs an interactive terminal of at least ${MIN_COLS}×${MIN_ROWS})\n`);
@@ -30,10 +31,14 @@ export function fullScreenObstacle(io: CliIO): string | undefined {
 }
 
 /** `--lessons`/`--with-builtin`, else a config file, else the built-in lessons. */
-function chooseLessons(io: CliIO, values: CommandContext['values']): { lessons?: string; withBuiltin: boolean } {
+async function chooseLessons(io: CliIO, values: CommandContext['values']): Promise<{ lessons?: string; withBuiltin: boolean }> {
+  const lessons = typeof values.lessons === 'string' ? values.lessons : undefined;
+  const withBuiltin = values['with-builtin'] === true ? true : undefined;
+  // The common case, checked without loading the config reader: the first frame is drawn sooner.
+  if (!lessons && !withBuiltin && !configPaths(io.env, io.cwd).some((p) => existsSync(p))) return { withBuiltin: false };
+  const { ConfigError, resolveLessons } = await import('../../course/config.js');
   try {
-    const lessons = typeof values.lessons === 'string' ? values.lessons : undefined;
-    const choice = resolveLessons({ lessons, withBuiltin: values['with-builtin'] === true ? true : undefined, env: io.env, cwd: io.cwd });
+    const choice = resolveLessons({ lessons, withBuiltin, env: io.env, cwd: io.cwd });
     return { ...(choice.lessons ? { lessons: choice.lessons } : {}), withBuiltin: choice.withBuiltin };
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
