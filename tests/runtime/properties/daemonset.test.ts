@@ -69,6 +69,23 @@ function check(c: Cluster, ds: DsChoice, ctx: string): void {
   expect(have, ctx).toEqual(want);
 }
 
+
+/** The DaemonSet under test, with the generated nodeSelector and tolerations. */
+function agentDaemonSet(ds: DsChoice) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent' },
+    spec: {
+      selector: { matchLabels: { app: 'agent' } },
+      template: {
+        metadata: { labels: { app: 'agent' } },
+        spec: { containers: [{ name: 'a', image: 'agent:1' }], ...(ds.selector ? { nodeSelector: ds.selector } : {}), tolerations: tolerations(ds) },
+      },
+    },
+  };
+}
+
 describe('DaemonSet placement property', () => {
   it('one pod on each eligible node and none elsewhere, after any relabel/taint sequence', () => {
     fc.assert(
@@ -77,18 +94,7 @@ describe('DaemonSet placement property', () => {
           seed: 11,
           nodes: nodes.map((n, i) => ({ name: `node-${i + 1}`, labels: clean(n.labels), taints: n.taints.map((t) => ({ ...t })) })),
         });
-        c.apply({
-          apiVersion: 'apps/v1',
-          kind: 'DaemonSet',
-          metadata: { name: 'agent' },
-          spec: {
-            selector: { matchLabels: { app: 'agent' } },
-            template: {
-              metadata: { labels: { app: 'agent' } },
-              spec: { containers: [{ name: 'a', image: 'agent:1' }], ...(ds.selector ? { nodeSelector: ds.selector } : {}), tolerations: tolerations(ds) },
-            },
-          },
-        });
+        c.apply(agentDaemonSet(ds));
         expect(c.settle()).toBe(true);
         check(c, ds, 'initial');
         for (const op of ops) {
@@ -115,18 +121,7 @@ describe('DaemonSet placement property', () => {
         c.delete('DaemonSet', 'default', 'agent');
         expect(c.settle()).toBe(true);
         expect(c.store.list('Pod')).toEqual([]);
-        c.apply({
-          apiVersion: 'apps/v1',
-          kind: 'DaemonSet',
-          metadata: { name: 'agent' },
-          spec: {
-            selector: { matchLabels: { app: 'agent' } },
-            template: {
-              metadata: { labels: { app: 'agent' } },
-              spec: { containers: [{ name: 'a', image: 'agent:1' }], ...(ds.selector ? { nodeSelector: ds.selector } : {}), tolerations: tolerations(ds) },
-            },
-          },
-        });
+        c.apply(agentDaemonSet(ds));
         expect(c.settle()).toBe(true);
         check(c, ds, 'after ops, recreated');
       }),
