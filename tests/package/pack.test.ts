@@ -48,7 +48,11 @@ function runInstalled(args: string[]) {
 describe('the published package', () => {
   it('holds the built JavaScript, lessons and docs, but no tests, sources or fixtures', () => {
     const paths = pack.files.map((f) => f.path);
-    expect(paths).toContain('dist/src/cli/main.js');
+    expect(paths).toContain('dist/bin/main.js');
+    // The lint worker is an entry of its own, found beside the bundle's chunks.
+    expect(paths).toContain('dist/bin/worker.js');
+    // The bundle is the whole program: tsc's per-file output stays out of the tarball.
+    expect(paths.filter((p) => p.startsWith('dist/') && !p.startsWith('dist/bin/'))).toEqual([]);
     expect(paths).toContain('package.json');
     expect(paths.some((p) => p.startsWith('lessons/'))).toBe(true);
     expect(paths.some((p) => p.startsWith('docs/'))).toBe(true);
@@ -71,5 +75,17 @@ describe('the published package', () => {
     const runningPods = run.stdout.match(/^pod\/web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/gm) ?? [];
     expect(runningPods).toHaveLength(3);
     expect(run.stdout).toMatch(/^deployment\.apps\/web\s+3\/3\s/m);
+  });
+
+  it('checks a built-in exercise from the installed package (its lessons found beside the bundle)', () => {
+    const solution = join(work, 'app', 'node_modules', 'k8s-workloads-course', 'lessons', '01-workload-resources', 'exercises', '01-bare-pod-to-deployment', 'solution.yaml');
+    const run = spawnSync(join(work, 'app', 'node_modules', '.bin', 'k8s-workloads-course'), ['check', solution, '--exercise', 'bare-pod-to-deployment'], {
+      cwd: join(work, 'app'),
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', K8S_COURSE_HOME: join(work, 'home') },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('all 3 checks passed');
+    expect(run.status).toBe(0);
   });
 });
