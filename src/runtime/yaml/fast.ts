@@ -1,0 +1,173 @@
+// Fast path for plain manifests. The yaml package (the reference path) builds a full CST and AST and
+// costs ~10× more than js-yaml for the same text; for text without anchors, aliases, tags, merge keys,
+// directives, explicit `?` keys or collection keys, js-yaml with KUBERNETES_SCHEMA gives the same values,
+// and its parse events give the same node positions. Anything else, or any js-yaml error, returns
+// undefined and the caller takes the reference path, which also words the error messages.
+import { loadAll } from 'js-yaml';
+import { IMPLICIT_TAGS, KUBERNETES_SCHEMA } from './fast-schema.js';
+
+/** Where a node starts in the text, and for collections where their entries start. */
+export interface PosNode {
+  /** Offset of the node's first character, or -1 for an empty node (no content: `key:` then nothing). */
+  start: number;
+  /** Mapping entries by key as JS sees it: key start and value (undefined when no value was written). */
+  pairs?: Map<string, { keyStart: number; value: PosNode | undefined }>;
+  items?: PosNode[];
+}
+
+export interface FastDoc {
+  /** 0-based index of the document in the file, as the reference path counts them. */
+  index: number;
+  value: unknown;
+  root: PosNode;
+}
+
+/** Collections nested deeper than this leave the fast path (half of MAX_DEPTH: a flow pair `[a: b]` adds a level js-yaml does not count). */
+const FAST_MAX_DEPTH = 50;
+
+/**
+ * Cheap textual pre-check; a false alarm only costs the slow path. `&`, `*` and `!` are checked exactly
+ * from js-yaml's events instead (they occur in shell commands and cron schedules).
+ */
+const UNUSUAL_TEXT = /[\t\r\ufeff]|^%|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:/m;
+
+interface JsYamlState {
+  position: number;
+  kind: string | null;
+  tag: string | null;
+  anchor: string | null;
+  result: unknown;
+}
+
+interface Child {
+  node: PosNode;
+  result: unknown;
+  isKey: boolean;
+}
+
+/** Rebuilds the node tree with start offsets from js-yaml's open/close events. */
+class PositionRecorder {
+  unusual = false;
+  readonly roots: PosNode[] = [];
+  private readonly frames: { open: number; children: Child[] }[] = [];
+
+  constructor(private readonly text: string) {}
+
+  readonly listener = (event: 'open' | 'close', state: JsYamlState): void => {
+    if (event === 'open') {
+      this.frames.push({ open: state.position, children: [] });
+      return;
+    }
+    const frame = this.frames.pop()!;
+    if (this.unusual) return;
+    if (state.anchor !== null || (state.tag !== null && state.tag !== '?' && !IMPLICIT_TAGS.has(state.tag))) {
+      this.unusual = true; // an anchor or an explicit tag: the reference path knows what they mean
+      return;
+    }
+    const node = this.nodeOf(frame, state);
+    if (node === undefined) return;
+    const parent = this.frames[this.frames.length - 1];
+    if (parent) parent.children.push({ node, result: state.result, isKey: this.followedByColon(state.position) });
+    else this.roots.push(node);
+  }
+
+  private nodeOf(frame: { open: number; children: Child[] }, state: JsYamlState): PosNode | undefined {
+    if (state.kind === null) return { start: -1 };
+    const start = this.contentStart(frame.open);
+    if (this.multiLineFlow(start, state)) return this.fail();
+    const { children } = frame;
+    // readBlockMapping reads a would-be key and keeps it as the node itself when no ':' follows.
+    if (children.length === 1 && children[0]!.result === state.result && state.kind !== 'scalar') return children[0]!.node;
+    if (state.kind === 'mapping') return this.mappingOf(start, children, state.result as Record<string, unknown>);
+    if (state.kind === 'sequence') return this.sequenceOf(start, children, state.result as unknown[]);
+    return { start };
+  }
+
+  private mappingOf(start: number, children: Child[], value: Record<string, unknown>): PosNode | undefined {
+    const pairs = new Map<string, { keyStart: number; value: PosNode | undefined }>();
+    let current: { keyStart: number; value: PosNode | undefined } | undefined;
+    for (const child of children) {
+      if (child.isKey) {
+        // A null key is '' for the reference path but 'null' for js-yaml; `<<` merges there.
+        if (child.result === null || child.result === '<<' || typeof child.result === 'object') return this.fail();
+        const key = String(child.result);
+        if (pairs.has(key)) return this.fail();
+        current = { keyStart: child.node.start, value: undefined };
+        pairs.set(key, current);
+      } else if (current && current.value === undefined) current.value = child.node;
+      else if (child.node.start !== -1) return this.fail();
+      // else: readBlockMapping looking for one more key and finding none
+    }
+    const keys = Object.keys(value);
+    if (keys.length !== pairs.size || !keys.every((k) => pairs.has(k))) return this.fail();
+    return { start, pairs };
+  }
+
+  private sequenceOf(start: number, children: Child[], value: unknown[]): PosNode | undefined {
+    // A key inside a sequence is a flow pair (`[a: 1]`); a count mismatch is an entry read without events.
+    if (children.length !== value.length || children.some((c) => c.isKey)) return this.fail();
+    return { start, items: children.map((c) => c.node) };
+  }
+
+  private fail(): undefined {
+    this.unusual = true;
+    return undefined;
+  }
+
+  /** js-yaml opens a mapping value before skipping the separation space; the reference starts at content. */
+  private contentStart(offset: number): number {
+    const text = this.text;
+    let i = offset;
+    for (;;) {
+      const c = text[i];
+      if (c === ' ' || c === '\n') i++;
+      else if (c === '#') {
+        const eol = text.indexOf('\n', i);
+        if (eol === -1) return text.length;
+        i = eol + 1;
+      } else return i;
+    }
+  }
+
+  /**
+   * js-yaml accepts continuation lines of a quoted or plain scalar or a flow collection that the yaml
+   * package rejects as not indented enough; such nodes are rare in manifests and left to the reference.
+   */
+  private multiLineFlow(start: number, state: JsYamlState): boolean {
+    const c = this.text[start];
+    const flow = state.kind === 'scalar' ? c !== '|' && c !== '>' : c === '[' || c === '{';
+    if (!flow) return false;
+    const eol = this.text.indexOf('\n', start);
+    return eol !== -1 && eol < state.position;
+  }
+
+  /** A key is followed by ':' on its line; a value never is in a text js-yaml accepts. */
+  private followedByColon(offset: number): boolean {
+    let i = offset;
+    while (this.text[i] === ' ') i++;
+    return this.text[i] === ':';
+  }
+}
+
+/** Parses `text` on the fast path, or undefined when the reference path must decide. */
+export function parseFast(text: string): FastDoc[] | undefined {
+  if (UNUSUAL_TEXT.test(text)) return undefined;
+  const recorder = new PositionRecorder(text);
+  let values: unknown[];
+  try {
+    values = loadAll(text, null, {
+      schema: KUBERNETES_SCHEMA,
+      listener: recorder.listener as never,
+      maxDepth: FAST_MAX_DEPTH,
+    } as Parameters<typeof loadAll>[2]);
+  } catch {
+    return undefined;
+  }
+  if (recorder.unusual || recorder.roots.length !== values.length) return undefined;
+  const docs: FastDoc[] = [];
+  values.forEach((value, index) => {
+    // An empty document (after a trailing `---`, or only comments) is skipped, as kubectl does.
+    if (value !== null && value !== undefined) docs.push({ index, value, root: recorder.roots[index]! });
+  });
+  return docs;
+}
