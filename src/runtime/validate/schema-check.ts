@@ -2,7 +2,7 @@
 // unknown fields, wrong types, required fields. Null values count as absent (JSON null = unset).
 import { closest } from '../../util/suggest.js';
 import { quote } from '../yaml/sanitize.js';
-import type { TypeRef } from './schema-types.js';
+import type { ObjectType, TypeRef } from './schema-types.js';
 import { elementOf, objectType, placesOf } from './schema.js';
 import { formatPath, type Path, type Reporter } from './report.js';
 import { quantityHint } from './quantity-syntax.js';
@@ -40,11 +40,23 @@ function checkObject(value: unknown, ref: TypeRef, path: Path, r: Reporter, root
     }
     checkValue(v, field[0], [...path, key], r, rootType);
   }
-  for (const [key, [, required]] of Object.entries(type.f)) {
-    if (required && (value[key] === undefined || value[key] === null)) {
+  for (const key of requiredFields(type)) {
+    if (value[key] === undefined || value[key] === null) {
       r.error('required', [...path, key], `required field "${key}" is missing`, requiredHint(key, path.length ? formatPath(path) : 'the top level'));
     }
   }
+}
+
+/** Required field names per object type, computed once: a type has dozens of fields, a few required. */
+const requiredCache = new WeakMap<ObjectType, string[]>();
+
+function requiredFields(type: ObjectType): string[] {
+  let names = requiredCache.get(type);
+  if (!names) {
+    names = Object.keys(type.f).filter((k) => type.f[k]![1] === 1);
+    requiredCache.set(type, names);
+  }
+  return names;
 }
 
 function unknownField(key: string, known: string[], path: Path, r: Reporter, rootType: string): void {

@@ -5,16 +5,10 @@
 import { FAILSAFE_SCHEMA, Type } from 'js-yaml';
 
 /**
- * Tags of the implicitly resolved scalars. They contain spaces, which a verbatim tag (`!<...>`) cannot,
- * so a node carrying one of them was resolved implicitly, never tagged explicitly in the text.
+ * The tag of implicitly resolved scalars. It contains spaces, which a verbatim tag (`!<...>`) cannot,
+ * so a node carrying it was resolved implicitly, never tagged explicitly in the text.
  */
-export const IMPLICIT_TAGS: ReadonlySet<string> = new Set<string>();
-
-function implicit(name: string, test: RegExp, construct: (source: string) => unknown): Type {
-  const tag = `k8s-course implicit ${name}`;
-  (IMPLICIT_TAGS as Set<string>).add(tag);
-  return new Type(tag, { kind: 'scalar', resolve: (source: string) => test.test(source), construct });
-}
+export const IMPLICIT_TAG = 'k8s-course implicit scalar';
 
 /** As the yaml package's intResolve: sign, then the digits with `_` removed, parsed in `radix`. */
 function integer(source: string, prefixLength: number, radix: number): number {
@@ -26,21 +20,41 @@ function integer(source: string, prefixLength: number, radix: number): number {
 
 const float = (source: string): number => parseFloat(source.replace(/_/g, ''));
 
-/** In the order the yaml package tries them: the first whose test matches resolves the scalar. */
-const TYPES = [
-  implicit('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-  implicit('true', /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/, () => true),
-  implicit('false', /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/, () => false),
-  implicit('int-bin', /^[-+]?0b[0-1_]+$/, (s) => integer(s, 2, 2)),
-  implicit('int-oct', /^[-+]?0[0-7_]+$/, (s) => integer(s, 1, 8)),
-  implicit('int', /^[-+]?[0-9][0-9_]*$/, (s) => integer(s, 0, 10)),
-  implicit('int-hex', /^[-+]?0x[0-9a-fA-F_]+$/, (s) => integer(s, 2, 16)),
-  implicit('float-nan', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
-    s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-  ),
-  implicit('float-exp', /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, float),
-  implicit('float', /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/, float),
+/** A scalar test, the first characters it can match, and the value it gives. */
+type Resolver = [RegExp, string, (source: string) => unknown];
+
+const DIGITS = '0123456789';
+
+/** In the order the yaml package tries its tags: the first whose test matches resolves the scalar. */
+const RESOLVERS: Resolver[] = [
+  [/^(?:~|[Nn]ull|NULL)?$/, '~nN', () => null],
+  [/^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/, 'YyTtOo', () => true],
+  [/^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/, 'NnFfOo', () => false],
+  [/^[-+]?0b[0-1_]+$/, '+-0', (s) => integer(s, 2, 2)],
+  [/^[-+]?0[0-7_]+$/, '+-0', (s) => integer(s, 1, 8)],
+  [/^[-+]?[0-9][0-9_]*$/, `+-${DIGITS}`, (s) => integer(s, 0, 10)],
+  [/^[-+]?0x[0-9a-fA-F_]+$/, '+-0', (s) => integer(s, 2, 16)],
+  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, '+-.', (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)],
+  [/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, `+-.eE${DIGITS}`, float],
+  [/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/, `+-.${DIGITS}`, float],
 ];
 
+/** The resolvers that can match a scalar by its first character: most words are strings at a glance. */
+const BY_FIRST_CHAR = new Map<string, Resolver[]>();
+for (const resolver of RESOLVERS) {
+  for (const c of resolver[1]) BY_FIRST_CHAR.set(c, [...(BY_FIRST_CHAR.get(c) ?? []), resolver]);
+}
+
+function resolverOf(source: string): Resolver | undefined {
+  // A plain scalar is never empty; '' would be null, as the first test says.
+  return BY_FIRST_CHAR.get(source[0] ?? '~')?.find(([test]) => test.test(source));
+}
+
+const IMPLICIT = new Type(IMPLICIT_TAG, {
+  kind: 'scalar',
+  resolve: (source: string) => resolverOf(source) !== undefined,
+  construct: (source: string) => resolverOf(source)![2](source),
+});
+
 /** Strings, sequences and mappings, plus the plain scalars above; no merge key, no timestamps. */
-export const KUBERNETES_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: TYPES });
+export const KUBERNETES_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [IMPLICIT] });

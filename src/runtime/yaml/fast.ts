@@ -4,7 +4,7 @@
 // and its parse events give the same node positions. Anything else, or any js-yaml error, returns
 // undefined and the caller takes the reference path, which also words the error messages.
 import { loadAll } from 'js-yaml';
-import { IMPLICIT_TAGS, KUBERNETES_SCHEMA } from './fast-schema.js';
+import { IMPLICIT_TAG, KUBERNETES_SCHEMA } from './fast-schema.js';
 
 /** Where a node starts in the text, and for collections where their entries start. */
 export interface PosNode {
@@ -26,10 +26,12 @@ export interface FastDoc {
 const FAST_MAX_DEPTH = 50;
 
 /**
- * Cheap textual pre-check; a false alarm only costs the slow path. `&`, `*` and `!` are checked exactly
- * from js-yaml's events instead (they occur in shell commands and cron schedules).
+ * Cheap textual pre-check; a false alarm only costs the slow path. Tabs, CR, BOM; directives; explicit
+ * `?` keys; collection keys (`[a]: 1`); `---`/`...` glued to text, which js-yaml takes for a document
+ * marker; a comment glued to a closing quote or bracket, which the yaml package refuses. `&`, `*` and
+ * `!` are checked exactly from js-yaml's events instead (they occur in shell commands and cron schedules).
  */
-const UNUSUAL_TEXT = /[\t\r\ufeff]|^%|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:/m;
+const UNUSUAL_TEXT = /[\t\r\ufeff]|^%|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:|^(?:---|\.\.\.)\S|["'\]}]#/m;
 
 interface JsYamlState {
   position: number;
@@ -60,7 +62,7 @@ class PositionRecorder {
     }
     const frame = this.frames.pop()!;
     if (this.unusual) return;
-    if (state.anchor !== null || (state.tag !== null && state.tag !== '?' && !IMPLICIT_TAGS.has(state.tag))) {
+    if (state.anchor !== null || (state.tag !== null && state.tag !== '?' && state.tag !== IMPLICIT_TAG)) {
       this.unusual = true; // an anchor or an explicit tag: the reference path knows what they mean
       return;
     }
@@ -74,7 +76,7 @@ class PositionRecorder {
   private nodeOf(frame: { open: number; children: Child[] }, state: JsYamlState): PosNode | undefined {
     if (state.kind === null) return { start: -1 };
     const start = this.contentStart(frame.open);
-    if (this.multiLineFlow(start, state)) return this.fail();
+    if (this.unlike(start, state)) return this.fail();
     const { children } = frame;
     // readBlockMapping reads a would-be key and keeps it as the node itself when no ':' follows.
     if (children.length === 1 && children[0]!.result === state.result && state.kind !== 'scalar') return children[0]!.node;
@@ -130,12 +132,16 @@ class PositionRecorder {
   }
 
   /**
-   * js-yaml accepts continuation lines of a quoted or plain scalar or a flow collection that the yaml
-   * package rejects as not indented enough; such nodes are rare in manifests and left to the reference.
+   * Nodes the two parsers read differently, rare in manifests and left to the reference: continuation
+   * lines of a quoted or plain scalar or a flow collection (js-yaml accepts some the yaml package
+   * rejects as not indented enough), and a block scalar with an explicit indentation indicator (`|2`,
+   * which the two count from different places at the top level).
    */
-  private multiLineFlow(start: number, state: JsYamlState): boolean {
+  private unlike(start: number, state: JsYamlState): boolean {
     const c = this.text[start];
-    const flow = state.kind === 'scalar' ? c !== '|' && c !== '>' : c === '[' || c === '{';
+    const block = c === '|' || c === '>';
+    if (state.kind === 'scalar' && block) return /^[|>][-+]?[1-9]/.test(this.text.slice(start, start + 3));
+    const flow = state.kind === 'scalar' || c === '[' || c === '{';
     if (!flow) return false;
     const eol = this.text.indexOf('\n', start);
     return eol !== -1 && eol < state.position;
