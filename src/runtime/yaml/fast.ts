@@ -30,8 +30,16 @@ const FAST_MAX_DEPTH = 50;
  * `?` keys; collection keys (`[a]: 1`); `---`/`...` glued to text, which js-yaml takes for a document
  * marker; a comment glued to a closing quote or bracket, which the yaml package refuses. `&`, `*` and
  * `!` are checked exactly from js-yaml's events instead (they occur in shell commands and cron schedules).
+ * Each pattern runs only when its rare character occurs: one combined pattern is several times slower.
  */
-const UNUSUAL_TEXT = /[\t\r\ufeff]|^%|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:|^(?:---|\.\.\.)\S|["'\]}]#/m;
+function looksUnusual(text: string): boolean {
+  if (text.includes('\t') || text.includes('\r') || text.includes('\ufeff')) return true;
+  if (text.includes('%') && /^%/m.test(text)) return true;
+  if (text.includes('?') && /(?:^|[\s[{,])\?(?:\s|$)/.test(text)) return true;
+  if ((text.includes(']') || text.includes('}')) && /[\]}][ \t]*[:#]/.test(text)) return true;
+  if (text.includes('#') && /["']#/.test(text)) return true;
+  return (text.includes('---') || text.includes('...')) && /^(?:---|\.\.\.)\S/m.test(text);
+}
 
 interface JsYamlState {
   position: number;
@@ -41,74 +49,92 @@ interface JsYamlState {
   result: unknown;
 }
 
-interface Child {
-  node: PosNode;
-  result: unknown;
-  isKey: boolean;
-}
-
-/** Rebuilds the node tree with start offsets from js-yaml's open/close events. */
+/** Rebuilds the node tree with start offsets from js-yaml's open/close events (flat stacks: no object per event). */
 class PositionRecorder {
   unusual = false;
   readonly roots: PosNode[] = [];
-  private readonly frames: { open: number; children: Child[] }[] = [];
+  /** Per open node: the offset where js-yaml opened it, and where its children begin in the stacks below. */
+  private readonly opens: number[] = [];
+  private readonly bases: number[] = [];
+  /** Closed children of the open nodes (the first `size` entries): position node, JS value, and whether it is a mapping key. */
+  private readonly nodes: PosNode[] = [];
+  private readonly results: unknown[] = [];
+  private readonly keys: boolean[] = [];
+  private size = 0;
 
   constructor(private readonly text: string) {}
 
   readonly listener = (event: 'open' | 'close', state: JsYamlState): void => {
     if (event === 'open') {
-      this.frames.push({ open: state.position, children: [] });
+      this.opens.push(state.position);
+      this.bases.push(this.size);
       return;
     }
-    const frame = this.frames.pop()!;
+    const open = this.opens.pop()!;
+    const base = this.bases.pop()!;
     if (this.unusual) return;
     if (state.anchor !== null || (state.tag !== null && state.tag !== '?' && state.tag !== IMPLICIT_TAG)) {
       this.unusual = true; // an anchor or an explicit tag: the reference path knows what they mean
       return;
     }
-    const node = this.nodeOf(frame, state);
+    const node = this.nodeOf(open, base, state);
+    this.size = base; // the children are consumed (entries beyond size are overwritten later)
     if (node === undefined) return;
-    const parent = this.frames[this.frames.length - 1];
-    if (parent) parent.children.push({ node, result: state.result, isKey: this.followedByColon(state.position) });
-    else this.roots.push(node);
-  }
+    if (this.opens.length === 0) {
+      this.roots.push(node);
+      return;
+    }
+    this.nodes[this.size] = node;
+    this.results[this.size] = state.result;
+    this.keys[this.size] = this.followedByColon(state.position);
+    this.size++;
+  };
 
-  private nodeOf(frame: { open: number; children: Child[] }, state: JsYamlState): PosNode | undefined {
+  private nodeOf(open: number, base: number, state: JsYamlState): PosNode | undefined {
     if (state.kind === null) return { start: -1 };
-    const start = this.contentStart(frame.open);
+    const start = this.contentStart(open);
     if (this.unlike(start, state)) return this.fail();
-    const { children } = frame;
     // readBlockMapping reads a would-be key and keeps it as the node itself when no ':' follows.
-    if (children.length === 1 && children[0]!.result === state.result && state.kind !== 'scalar') return children[0]!.node;
-    if (state.kind === 'mapping') return this.mappingOf(start, children, state.result as Record<string, unknown>);
-    if (state.kind === 'sequence') return this.sequenceOf(start, children, state.result as unknown[]);
+    if (this.size === base + 1 && this.results[base] === state.result && state.kind !== 'scalar') return this.nodes[base];
+    if (state.kind === 'mapping') return this.mappingOf(start, base, state.result as Record<string, unknown>);
+    if (state.kind === 'sequence') return this.sequenceOf(start, base, state.result as unknown[]);
     return { start };
   }
 
-  private mappingOf(start: number, children: Child[], value: Record<string, unknown>): PosNode | undefined {
+  private mappingOf(start: number, base: number, value: Record<string, unknown>): PosNode | undefined {
     const pairs = new Map<string, { keyStart: number; value: PosNode | undefined }>();
     let current: { keyStart: number; value: PosNode | undefined } | undefined;
-    for (const child of children) {
-      if (child.isKey) {
+    for (let i = base; i < this.size; i++) {
+      const node = this.nodes[i]!;
+      if (this.keys[i]) {
+        const result = this.results[i];
         // A null key is '' for the reference path but 'null' for js-yaml; `<<` merges there.
-        if (child.result === null || child.result === '<<' || typeof child.result === 'object') return this.fail();
-        const key = String(child.result);
+        if (result === null || result === '<<' || typeof result === 'object') return this.fail();
+        const key = String(result);
         if (pairs.has(key)) return this.fail();
-        current = { keyStart: child.node.start, value: undefined };
+        current = { keyStart: node.start, value: undefined };
         pairs.set(key, current);
-      } else if (current && current.value === undefined) current.value = child.node;
-      else if (child.node.start !== -1) return this.fail();
+      } else if (current && current.value === undefined) current.value = node;
+      else if (node.start !== -1) return this.fail();
       // else: readBlockMapping looking for one more key and finding none
     }
-    const keys = Object.keys(value);
-    if (keys.length !== pairs.size || !keys.every((k) => pairs.has(k))) return this.fail();
-    return { start, pairs };
+    let count = 0;
+    for (const key in value) {
+      if (!pairs.has(key)) return this.fail();
+      count++;
+    }
+    return count === pairs.size ? { start, pairs } : this.fail();
   }
 
-  private sequenceOf(start: number, children: Child[], value: unknown[]): PosNode | undefined {
+  private sequenceOf(start: number, base: number, value: unknown[]): PosNode | undefined {
     // A key inside a sequence is a flow pair (`[a: 1]`); a count mismatch is an entry read without events.
-    if (children.length !== value.length || children.some((c) => c.isKey)) return this.fail();
-    return { start, items: children.map((c) => c.node) };
+    if (this.size - base !== value.length) return this.fail();
+    const items: PosNode[] = [];
+    for (let i = base; i < this.size; i++) {
+      if (this.keys[i]) return this.fail();
+      items.push(this.nodes[i]!);
+    }
+    return { start, items };
   }
 
   private fail(): undefined {
@@ -121,9 +147,9 @@ class PositionRecorder {
     const text = this.text;
     let i = offset;
     for (;;) {
-      const c = text[i];
-      if (c === ' ' || c === '\n') i++;
-      else if (c === '#') {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a) i++;
+      else if (c === 0x23 /* # */) {
         const eol = text.indexOf('\n', i);
         if (eol === -1) return text.length;
         i = eol + 1;
@@ -150,14 +176,14 @@ class PositionRecorder {
   /** A key is followed by ':' on its line; a value never is in a text js-yaml accepts. */
   private followedByColon(offset: number): boolean {
     let i = offset;
-    while (this.text[i] === ' ') i++;
-    return this.text[i] === ':';
+    while (this.text.charCodeAt(i) === 0x20) i++;
+    return this.text.charCodeAt(i) === 0x3a;
   }
 }
 
 /** Parses `text` on the fast path, or undefined when the reference path must decide. */
 export function parseFast(text: string): FastDoc[] | undefined {
-  if (UNUSUAL_TEXT.test(text)) return undefined;
+  if (looksUnusual(text)) return undefined;
   const recorder = new PositionRecorder(text);
   let values: unknown[];
   try {
