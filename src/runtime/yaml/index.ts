@@ -87,44 +87,59 @@ function refuse(text: string, file: string): Problem | undefined {
  * line); block nesting counts the stack of increasing indentations. The AST depth check after parsing
  * is the exact guard.
  */
-const FLOW_START_AFTER = '\n:[{,-?';
+const NL = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DASH = 0x2d;
+const HASH = 0x23;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const OPEN_SQUARE = 0x5b;
+const OPEN_CURLY = 0x7b;
+const CLOSE_SQUARE = 0x5d;
+const CLOSE_CURLY = 0x7d;
+/** After one of these (newline : [ { , - ?) a bracket opens a flow collection. */
+const FLOW_START_AFTER = new Set([NL, 0x3a, OPEN_SQUARE, OPEN_CURLY, 0x2c, DASH, 0x3f]);
 
+// Character codes rather than one-character strings: this runs over every byte of every file.
 function nestingBeyond(text: string, limit: number): number {
   let depth = 0;
-  let quote = '';
-  let comment = false;
+  let quote = 0;
   const indents: number[] = [];
   let lineStart = true;
   let indent = 0;
-  let prev = '\n'; // last non-blank character: a bracket only opens a collection after one of FLOW_START_AFTER
+  let prev = NL; // last non-blank character: a bracket only opens a collection after one of FLOW_START_AFTER
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (lineStart) {
-      if (c === ' ' || c === '-') {
+      if (c === SPACE || c === DASH) {
         indent++;
         continue;
       }
       lineStart = false;
-      if (c !== '\n' && c !== '#') {
+      if (c !== NL && c !== HASH) {
         while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
         indents.push(indent);
         if (indents.length > limit) return i;
       }
     }
-    if (c === '\n') {
-      quote = '';
-      comment = false;
+    if (c === NL) {
+      quote = 0;
       lineStart = true;
       indent = 0;
-    } else if (comment) continue;
-    else if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) comment = true;
-    else if ((c === '[' || c === '{') && FLOW_START_AFTER.includes(prev)) {
+    } else if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === DQUOTE || c === SQUOTE) quote = c;
+    else if (c === HASH && (i === 0 || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === NL)) {
+      // A comment: resume at its newline, which is handled as any other.
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return -1;
+      i = eol - 1;
+      continue;
+    } else if ((c === OPEN_SQUARE || c === OPEN_CURLY) && FLOW_START_AFTER.has(prev)) {
       if (++depth > limit) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-    if (c !== ' ' && c !== '\t') prev = c;
+    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0) depth--;
+    if (c !== SPACE && c !== TAB) prev = c;
   }
   return -1;
 }
