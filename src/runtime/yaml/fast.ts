@@ -36,8 +36,8 @@ function looksUnusual(text: string): boolean {
   if (text.includes('\t') || text.includes('\r') || text.includes('\ufeff')) return true;
   if (text.includes('%') && /^%/m.test(text)) return true;
   if (text.includes('?') && /(?:^|[\s[{,])\?(?:\s|$)/.test(text)) return true;
-  if ((text.includes(']') || text.includes('}')) && /[\]}][ \t]*[:#]/.test(text)) return true;
-  if (text.includes('#') && /["']#/.test(text)) return true;
+  if ((text.includes(']') || text.includes('}')) && /[\]}][ \t]*:/.test(text)) return true;
+  if (text.includes('#') && /["'\]}]#/.test(text)) return true;
   return (text.includes('---') || text.includes('...')) && /^(?:---|\.\.\.)\S/m.test(text);
 }
 
@@ -50,8 +50,10 @@ interface JsYamlState {
 }
 
 /** Rebuilds the node tree with start offsets from js-yaml's open/close events (flat stacks: no object per event). */
+/** Thrown from the listener to abandon the fast path. */
+const UNUSUAL = new Error('not a plain manifest');
+
 class PositionRecorder {
-  unusual = false;
   readonly roots: PosNode[] = [];
   /** Per open node: the offset where js-yaml opened it, and where its children begin in the stacks below. */
   private readonly opens: number[] = [];
@@ -64,6 +66,7 @@ class PositionRecorder {
 
   constructor(private readonly text: string) {}
 
+  /** Throws to stop js-yaml at the first unusual node: the reference path will read the text anyway. */
   readonly listener = (event: 'open' | 'close', state: JsYamlState): void => {
     if (event === 'open') {
       this.opens.push(state.position);
@@ -72,14 +75,10 @@ class PositionRecorder {
     }
     const open = this.opens.pop()!;
     const base = this.bases.pop()!;
-    if (this.unusual) return;
-    if (state.anchor !== null || (state.tag !== null && state.tag !== '?' && state.tag !== IMPLICIT_TAG)) {
-      this.unusual = true; // an anchor or an explicit tag: the reference path knows what they mean
-      return;
-    }
+    // An anchor or an explicit tag: the reference path knows what they mean.
+    if (state.anchor !== null || (state.tag !== null && state.tag !== '?' && state.tag !== IMPLICIT_TAG)) this.fail();
     const node = this.nodeOf(open, base, state);
     this.size = base; // the children are consumed (entries beyond size are overwritten later)
-    if (node === undefined) return;
     if (this.opens.length === 0) {
       this.roots.push(node);
       return;
@@ -90,7 +89,7 @@ class PositionRecorder {
     this.size++;
   };
 
-  private nodeOf(open: number, base: number, state: JsYamlState): PosNode | undefined {
+  private nodeOf(open: number, base: number, state: JsYamlState): PosNode {
     if (state.kind === null) return { start: -1 };
     const start = this.contentStart(open);
     if (this.unlike(start, state)) return this.fail();
@@ -101,7 +100,7 @@ class PositionRecorder {
     return { start };
   }
 
-  private mappingOf(start: number, base: number, value: Record<string, unknown>): PosNode | undefined {
+  private mappingOf(start: number, base: number, value: Record<string, unknown>): PosNode {
     const pairs = new Map<string, { keyStart: number; value: PosNode | undefined }>();
     let current: { keyStart: number; value: PosNode | undefined } | undefined;
     for (let i = base; i < this.size; i++) {
@@ -126,7 +125,7 @@ class PositionRecorder {
     return count === pairs.size ? { start, pairs } : this.fail();
   }
 
-  private sequenceOf(start: number, base: number, value: unknown[]): PosNode | undefined {
+  private sequenceOf(start: number, base: number, value: unknown[]): PosNode {
     // A key inside a sequence is a flow pair (`[a: 1]`); a count mismatch is an entry read without events.
     if (this.size - base !== value.length) return this.fail();
     const items: PosNode[] = [];
@@ -137,9 +136,8 @@ class PositionRecorder {
     return { start, items };
   }
 
-  private fail(): undefined {
-    this.unusual = true;
-    return undefined;
+  private fail(): never {
+    throw UNUSUAL;
   }
 
   /** js-yaml opens a mapping value before skipping the separation space; the reference starts at content. */
@@ -195,7 +193,7 @@ export function parseFast(text: string): FastDoc[] | undefined {
   } catch {
     return undefined;
   }
-  if (recorder.unusual || recorder.roots.length !== values.length) return undefined;
+  if (recorder.roots.length !== values.length) return undefined;
   const docs: FastDoc[] = [];
   values.forEach((value, index) => {
     // An empty document (after a trailing `---`, or only comments) is skipped, as kubectl does.

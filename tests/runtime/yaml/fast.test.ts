@@ -206,6 +206,12 @@ describe('what the fast path leaves to the reference path', () => {
     expect(parseFast(text)).toBeUndefined();
   });
 
+  test('ordinary manifest text stays on the fast path: comments after brackets, * and & inside strings', () => {
+    const text = 'a: []  # none yet\nb: {x: 1} # c\nschedule: "*/5 * * * *"\ncmd: ["sh", "-c", "a && b"]\nurl: http://h/p?q=1\n---\nc: 1\n';
+    expect(parseFast(text)).toBeDefined();
+    expect(sameAsReference(text)).toBe(true);
+  });
+
   test('the reference path still gives what it always gave there', () => {
     expect(parseYamlSafely('a: &x 1\nb: *x\nc: !!str 2\n', 'f.yaml').docs[0]!.value).toEqual({ a: 1, b: 1, c: '2' });
     expect(parseYamlSafely('~: 1\n', 'f.yaml').docs[0]!.value).toEqual({ '': 1 });
