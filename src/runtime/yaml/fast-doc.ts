@@ -31,7 +31,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The ParsedDoc of `docs[i]`; `next` is where the following document's content starts (or the end). */
+/** The ParsedDoc of `docs[i]` (`docs[i + 1]` bounds its text for a reference parse). */
 export function fastDoc(text: string, file: string, lines: LineIndex, docs: readonly FastDoc[], i: number): ParsedDoc {
   const doc = docs[i]!;
   const start = lines.position(doc.root.start);

@@ -49,10 +49,10 @@ interface JsYamlState {
   result: unknown;
 }
 
-/** Rebuilds the node tree with start offsets from js-yaml's open/close events (flat stacks: no object per event). */
 /** Thrown from the listener to abandon the fast path. */
 const UNUSUAL = new Error('not a plain manifest');
 
+/** Rebuilds the node tree with start offsets from js-yaml's open/close events (flat stacks: no object per event). */
 class PositionRecorder {
   readonly roots: PosNode[] = [];
   /** Per open node: the offset where js-yaml opened it, and where its children begin in the stacks below. */
