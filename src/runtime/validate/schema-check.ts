@@ -2,7 +2,8 @@
 // unknown fields, wrong types, required fields. Null values count as absent (JSON null = unset).
 import { closest } from '../../util/suggest.js';
 import { quote } from '../yaml/sanitize.js';
-import type { TypeRef } from './schema-types.js';
+import type { PathSegment } from '../yaml/index.js';
+import type { ObjectType, TypeRef } from './schema-types.js';
 import { elementOf, objectType, placesOf } from './schema.js';
 import { formatPath, type Path, type Reporter } from './report.js';
 import { quantityHint } from './quantity-syntax.js';
@@ -13,38 +14,68 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Checks `value` (found at `path`) against `ref`; `rootType` is the kind's root type, for "belongs elsewhere". */
 export function checkValue(value: unknown, ref: TypeRef, path: Path, r: Reporter, rootType: string): void {
+  checkAt(value, ref, [...path], r, rootType);
+}
+
+/**
+ * `path` is one array pushed and popped along the walk, not a copy per field: a manifest has hundreds
+ * of fields and only the few with a problem need their path, which the Reporter copies when reporting.
+ */
+function checkAt(value: unknown, ref: TypeRef, path: PathSegment[], r: Reporter, rootType: string): void {
   if (value === null || value === undefined) return;
-  if (ref.startsWith('[]')) {
+  const element = elementOf(ref);
+  if (element !== undefined && ref.startsWith('[]')) {
     if (!Array.isArray(value)) return wrongType(value, 'a list', path, r, listHint(value));
-    value.forEach((item, i) => checkValue(item, elementOf(ref)!, [...path, i], r, rootType));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      checkAt(value[i], element, path, r, rootType);
+      path.pop();
+    }
     return;
   }
-  if (ref.startsWith('{}')) {
+  if (element !== undefined) {
     if (!isPlainObject(value)) return wrongType(value, 'a map of keys to values', path, r);
-    for (const [k, v] of Object.entries(value)) checkValue(v, elementOf(ref)!, [...path, k], r, rootType);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      checkAt(value[key], element, path, r, rootType);
+      path.pop();
+    }
     return;
   }
   const type = objectType(ref);
-  if (type) return checkObject(value, ref, path, r, rootType);
+  if (type) return checkObject(value, type, path, r, rootType);
   checkPrimitive(value, ref, path, r);
 }
 
-function checkObject(value: unknown, ref: TypeRef, path: Path, r: Reporter, rootType: string): void {
+function checkObject(value: unknown, type: ObjectType, path: PathSegment[], r: Reporter, rootType: string): void {
   if (!isPlainObject(value)) return wrongType(value, 'a mapping (key: value lines)', path, r, objectHint(value));
-  const type = objectType(ref)!;
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
     const field = Object.hasOwn(type.f, key) ? type.f[key] : undefined;
     if (!field) {
       unknownField(key, Object.keys(type.f), [...path, key], r, rootType);
       continue;
     }
-    checkValue(v, field[0], [...path, key], r, rootType);
+    path.push(key);
+    checkAt(value[key], field[0], path, r, rootType);
+    path.pop();
   }
-  for (const [key, [, required]] of Object.entries(type.f)) {
-    if (required && (value[key] === undefined || value[key] === null)) {
+  for (const key of requiredFields(type)) {
+    if (value[key] === undefined || value[key] === null) {
       r.error('required', [...path, key], `required field "${key}" is missing`, requiredHint(key, path.length ? formatPath(path) : 'the top level'));
     }
   }
+}
+
+/** Required field names per object type, computed once: a type has dozens of fields, a few required. */
+const requiredCache = new WeakMap<ObjectType, string[]>();
+
+function requiredFields(type: ObjectType): string[] {
+  let names = requiredCache.get(type);
+  if (!names) {
+    names = Object.keys(type.f).filter((k) => type.f[k]![1] === 1);
+    requiredCache.set(type, names);
+  }
+  return names;
 }
 
 function unknownField(key: string, known: string[], path: Path, r: Reporter, rootType: string): void {

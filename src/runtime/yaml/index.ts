@@ -1,53 +1,30 @@
 // Safe YAML loading shared by every reader of learner files: the validator, the scenario loader, lessons.
 // Hostile input (huge files, binary data, alias bombs, absurd nesting) is refused with a message, never
-// a crash; every node keeps its source position so problems can point at line:column.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { Document, Node, ParsedNode, Tags } from 'yaml';
+// a crash; every node keeps its source position so problems can point at line:column. Plain manifests
+// are read by the fast path (fast.ts, js-yaml); everything else, and every error, by the reference
+// path (reference.ts, the yaml package).
+import { parseFast } from './fast.js';
+import { fastDoc, LineIndex } from './fast-doc.js';
+import { MAX_BYTES, MAX_DEPTH } from './limits.js';
 import type { Problem } from './problem.js';
-import { yamlErrorProblem } from './errors.js';
+import { parseReference } from './reference.js';
+import type { ParsedDoc, Position } from './types.js';
 
 export type { Problem } from './problem.js';
+export type { ParsedDoc, PathSegment, Position } from './types.js';
+export { MAX_ALIAS_COUNT, MAX_BYTES, MAX_DEPTH } from './limits.js';
 export { sanitizeForTerminal, quote } from './sanitize.js';
 export { codeFrame } from './code-frame.js';
-
-/** Largest file accepted, in bytes (as kubectl's default request body limits are of this order). */
-export const MAX_BYTES = 5 * 1024 * 1024;
-/** Deepest nesting accepted; real manifests stay under 20 levels (a CronJob's pod affinity terms). */
-export const MAX_DEPTH = 100;
-/** Alias expansions allowed per document before the file is treated as an alias bomb. */
-export const MAX_ALIAS_COUNT = 100;
-/** At most this many YAML syntax errors are reported per file: later ones are usually echoes of the first. */
-const MAX_SYNTAX_ERRORS = 10;
-
-export type PathSegment = string | number;
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export interface ParsedDoc {
-  /** 0-based index of the document in the file (`---` separated). */
-  index: number;
-  /** Plain JSON-like data. */
-  value: unknown;
-  /** Where the document's content starts. */
-  line: number;
-  column: number;
-  /**
-   * Source position of `path` (e.g. ['spec', 'containers', 0, 'image']): the key's position, or with
-   * at='value' the value's. A path that does not exist resolves to its deepest existing ancestor.
-   */
-  positionOf(path: readonly PathSegment[], at?: 'key' | 'value'): Position;
-  /** The source text of the scalar at `path` exactly as written (e.g. `1.0`), if there is one. */
-  sourceOf(path: readonly PathSegment[]): string | undefined;
-}
 
 /** Parses a multi-document YAML text; never throws. Documents with syntax errors are left out of `docs`. */
 export function parseYamlSafely(text: string, file: string): { docs: ParsedDoc[]; problems: Problem[] } {
   const refusal = refuse(text, file);
   if (refusal) return { docs: [], problems: [refusal] };
   try {
-    return parseChecked(text, file);
+    const fast = parseFast(text);
+    if (!fast) return parseReference(text, file);
+    const lines = new LineIndex(text);
+    return { docs: fast.map((_, i) => fastDoc(text, file, lines, fast, i)), problems: [] };
   } catch (err) {
     // The parser is recursive: a pathological input can still exhaust the stack.
     const overflow = err instanceof RangeError;
@@ -110,44 +87,59 @@ function refuse(text: string, file: string): Problem | undefined {
  * line); block nesting counts the stack of increasing indentations. The AST depth check after parsing
  * is the exact guard.
  */
-const FLOW_START_AFTER = '\n:[{,-?';
+const NL = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DASH = 0x2d;
+const HASH = 0x23;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const OPEN_SQUARE = 0x5b;
+const OPEN_CURLY = 0x7b;
+const CLOSE_SQUARE = 0x5d;
+const CLOSE_CURLY = 0x7d;
+/** After one of these (newline : [ { , - ?) a bracket opens a flow collection. */
+const FLOW_START_AFTER = new Set([NL, 0x3a, OPEN_SQUARE, OPEN_CURLY, 0x2c, DASH, 0x3f]);
 
+// Character codes rather than one-character strings: this runs over every byte of every file.
 function nestingBeyond(text: string, limit: number): number {
   let depth = 0;
-  let quote = '';
-  let comment = false;
+  let quote = 0;
   const indents: number[] = [];
   let lineStart = true;
   let indent = 0;
-  let prev = '\n'; // last non-blank character: a bracket only opens a collection after one of FLOW_START_AFTER
+  let prev = NL; // last non-blank character: a bracket only opens a collection after one of FLOW_START_AFTER
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (lineStart) {
-      if (c === ' ' || c === '-') {
+      if (c === SPACE || c === DASH) {
         indent++;
         continue;
       }
       lineStart = false;
-      if (c !== '\n' && c !== '#') {
+      if (c !== NL && c !== HASH) {
         while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
         indents.push(indent);
         if (indents.length > limit) return i;
       }
     }
-    if (c === '\n') {
-      quote = '';
-      comment = false;
+    if (c === NL) {
+      quote = 0;
       lineStart = true;
       indent = 0;
-    } else if (comment) continue;
-    else if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) comment = true;
-    else if ((c === '[' || c === '{') && FLOW_START_AFTER.includes(prev)) {
+    } else if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === DQUOTE || c === SQUOTE) quote = c;
+    else if (c === HASH && (i === 0 || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === NL)) {
+      // A comment: resume at its newline, which is handled as any other.
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return -1;
+      i = eol - 1;
+      continue;
+    } else if ((c === OPEN_SQUARE || c === OPEN_CURLY) && FLOW_START_AFTER.has(prev)) {
       if (++depth > limit) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-    if (c !== ' ' && c !== '\t') prev = c;
+    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0) depth--;
+    if (c !== SPACE && c !== TAB) prev = c;
   }
   return -1;
 }
@@ -162,115 +154,3 @@ function offsetToPosition(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 };
 }
 
-/**
- * Kubernetes reads YAML with go-yaml (YAML 1.1 resolution: `yes`/`on` are booleans, `<<` merges), but
- * converts to JSON, so timestamps, sexagesimal numbers, binary and sets have no meaning here.
- */
-function kubernetesTags(tags: Tags): Tags {
-  const drop = new Set(['tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:binary', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs', 'tag:yaml.org,2002:set']);
-  return tags.filter((t) => typeof t === 'string' || (!drop.has(t.tag) && (t as { format?: string }).format !== 'TIME'));
-}
-
-function parseChecked(text: string, file: string): { docs: ParsedDoc[]; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    version: '1.1',
-    customTags: kubernetesTags,
-    uniqueKeys: true,
-  });
-  const problems: Problem[] = [];
-  const docs: ParsedDoc[] = [];
-  const list = Array.isArray(documents) ? documents : [];
-  const pos = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  list.forEach((doc, index) => {
-    if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        if (problems.length < MAX_SYNTAX_ERRORS) problems.push(yamlErrorProblem(err, text, file, pos(err.pos[0])));
-      }
-      return;
-    }
-    const contents = doc.contents as ParsedNode | null;
-    if (contents === null) return; // an empty document, e.g. after a trailing `---`: kubectl skips it too
-    const start = pos(contents.range[0]);
-    if (depthOf(contents) > MAX_DEPTH) {
-      problems.push({ severity: 'error', rule: 'yaml-too-deep', file, ...start, message: `the document is nested more than ${MAX_DEPTH} levels deep`, hint: 'A Kubernetes object never needs this much nesting; check the file.' });
-      return;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      problems.push({ severity: 'error', rule: 'yaml-alias-bomb', file, ...start, message: `the document expands its aliases (*name) more than ${MAX_ALIAS_COUNT} times`, hint: 'This looks like a "billion laughs" attack; write the values out instead of nesting aliases.' });
-      return;
-    }
-    if (value === null || value === undefined) return; // `---` with nothing (or only comments) after it
-    docs.push({
-      index,
-      value,
-      ...start,
-      positionOf: (path, at = 'key') => pos(nodeAt(doc, contents, path, at).offset),
-      sourceOf: (path) => {
-        const found = nodeAt(doc, contents, path, 'value');
-        const range = (found.node as { range?: [number, number, number] } | undefined)?.range;
-        return found.exact && isScalar(found.node) && range ? text.slice(range[0], range[1]) : undefined;
-      },
-    });
-  });
-  return { docs, problems };
-}
-
-/** Deepest nesting of collections, counted without recursion (the input may be hostile). */
-function depthOf(root: Node): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (isMap(node) || isSeq(node)) {
-      if (depth > max) max = depth;
-      if (max > MAX_DEPTH) return max;
-      for (const item of node.items) {
-        if (isPair(item)) {
-          stack.push([item.key, depth + 1], [item.value, depth + 1]);
-        } else stack.push([item, depth + 1]);
-      }
-    }
-  }
-  return max;
-}
-
-/** The node at `path` (or its deepest existing ancestor) and the offset of its key or value. */
-function nodeAt(doc: Document, root: ParsedNode, path: readonly PathSegment[], at: 'key' | 'value'): { node: unknown; offset: number; exact: boolean } {
-  let node: unknown = root;
-  let offset: number = startOf(root);
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    if (isAlias(node)) node = node.resolve(doc);
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return { node, offset, exact: false };
-      const keyStart = startOf(pair.key);
-      offset = last && at === 'value' ? (startOf(pair.value) ?? keyStart ?? offset) : (keyStart ?? offset);
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg];
-      if (item === undefined) return { node, offset, exact: false };
-      offset = startOf(item) ?? offset;
-      node = item;
-    } else return { node, offset, exact: false };
-  }
-  if (isAlias(node)) node = node.resolve(doc);
-  return { node, offset, exact: true };
-}
-
-function startOf(node: ParsedNode): number;
-function startOf(node: unknown): number | undefined;
-function startOf(node: unknown): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? range[0] : undefined;
-}

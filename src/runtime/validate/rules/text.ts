@@ -8,6 +8,7 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a
 const MAX_REPORTS = 5;
 
 export function checkControlCharacters(root: unknown, r: Reporter): void {
+  if (!hasUnsafeText(root)) return; // the usual case, found without building a path per value
   let reported = 0;
   const stack: [unknown, Path][] = [[root, []]];
   while (stack.length > 0 && reported < MAX_REPORTS) {
@@ -29,4 +30,23 @@ export function checkControlCharacters(root: unknown, r: Reporter): void {
       }
     }
   }
+}
+
+function hasUnsafeText(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (UNSAFE.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const v of value) stack.push(v);
+    } else if (isPlainObject(value)) {
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        if (UNSAFE.test(k)) return true;
+        stack.push(value[k]);
+      }
+    }
+  }
+  return false;
 }
