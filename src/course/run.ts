@@ -3,8 +3,7 @@
  * simulate, and hand back the run as the course sees it. Pure (no I/O): files a scenario applies were
  * read, confined to the pack, when the pack was loaded.
  */
-import { stringify } from 'yaml';
-import { parseScenarioText, simulate, type KubeObject, type Scenario } from '../runtime/index.js';
+import { parseScenarioValue, simulate, type KubeObject, type Scenario } from '../runtime/index.js';
 import { loadManifestText } from '../runtime/validate/index.js';
 import type { Problem, SimulationRecord } from './types.js';
 
@@ -25,17 +24,14 @@ export type RunOutcome =
 
 const parsedScenarios = new WeakMap<object, { scenario?: Scenario; problems: Problem[] }>();
 
-/**
- * Parses a scenario held as data (from exercise.yaml or a quiz) with the runtime's scenario parser.
- * Problem positions refer to a YAML rendering of the data; `path` says where in the scenario.
- */
+/** Parses a scenario held as data (from exercise.yaml or a quiz); a problem's `path` says where in it. */
 export function parseScenarioData(data: unknown, file: string): { scenario?: Scenario; problems: Problem[] } {
   if (data === undefined || data === null) return { scenario: { settle: true, pods: [], steps: [] }, problems: [] };
   if (typeof data === 'object') {
     const cached = parsedScenarios.get(data);
     if (cached) return cached;
   }
-  const parsed = parseScenarioText(stringify(data), file);
+  const parsed = parseScenarioValue(data, file);
   const result = parsed.scenario ? { scenario: parsed.scenario, problems: parsed.problems } : { problems: parsed.problems };
   if (typeof data === 'object') parsedScenarios.set(data, result);
   return result;

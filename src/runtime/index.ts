@@ -14,6 +14,6 @@ export type { KubeObject, Stored, Kind, ObjRef } from './api/types.js';
 export { rfc3339, parseDuration } from './time.js';
 export { simulate, clusterFor, sortItems, KIND_ORDER } from './scenario/engine.js';
 export type { SimulateInput, SimulationResult } from './scenario/engine.js';
-export { parseScenarioText, manifestFiles } from './scenario/parse.js';
+export { parseScenarioText, parseScenarioValue, manifestFiles } from './scenario/parse.js';
 export type { Scenario, ScenarioStep, StepDefinition, StepEnv } from './scenario/types.js';
 export { registerStep } from './scenario/steps.js';

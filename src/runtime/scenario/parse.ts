@@ -33,9 +33,22 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     return { problems: [{ severity: 'error', rule: 'scenario', file, line: d.line, column: d.column, message: 'a scenario file holds one YAML document', hint: 'Remove the "---" separator.' }] };
   }
   const doc = parsed.docs[0];
-  const ctx: FieldContext = { file, positionOf: doc ? doc.positionOf : () => ({ line: 1, column: 1 }), problems };
-  const root = new Field(ctx, [], doc?.value ?? {});
-  const scenario = parseRoot(root);
+  return parseFields(doc?.value ?? {}, { file, positionOf: doc ? doc.positionOf : atStart, problems });
+}
+
+/**
+ * Parses a scenario already read as data (a lesson pack's exercise or quiz holds one): the same rules
+ * as a scenario file, with problems located by their field path (`path`) rather than a line.
+ */
+export function parseScenarioValue(value: unknown, file: string): ParsedScenario {
+  return parseFields(value ?? {}, { file, positionOf: atStart, problems: [] });
+}
+
+const atStart = (): { line: number; column: number } => ({ line: 1, column: 1 });
+
+function parseFields(value: unknown, ctx: FieldContext): ParsedScenario {
+  const scenario = parseRoot(new Field(ctx, [], value));
+  const problems = ctx.problems;
   return problems.some((p) => p.severity === 'error') || !scenario ? { problems } : { scenario, problems };
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseScenarioText, manifestFiles } from '../../../src/runtime/index.js';
+import { parseScenarioText, parseScenarioValue, manifestFiles } from '../../../src/runtime/index.js';
 
 describe('scenario parser', () => {
   it('reads nodes, pod rules and steps with durations in ms', () => {
@@ -72,5 +72,27 @@ describe('scenario parser', () => {
 
   it('an empty file is an empty scenario that settles', () => {
     expect(parseScenarioText('', 's.yaml').scenario).toEqual({ settle: true, pods: [], steps: [] });
+  });
+});
+
+describe('scenario held as data (a lesson pack exercise)', () => {
+  it('reads the same scenario as the YAML text it came from (steps without a line to point at)', () => {
+    const text = ['nodes: 2', 'pods:', '  - {selector: {matchLabels: {app: web}}, runFor: 10s}', 'steps:', '  - wait: 1m', '  - removeNode: node-2'].join('\n');
+    const data = { nodes: 2, pods: [{ selector: { matchLabels: { app: 'web' } }, runFor: '10s' }], steps: [{ wait: '1m' }, { removeNode: 'node-2' }] };
+    const withoutPlace = ({ line: _l, column: _c, ...step }: { line: number; column: number }) => step;
+    const fromText = parseScenarioText(text, 'exercise.yaml').scenario!;
+    const fromData = parseScenarioValue(data, 'exercise.yaml').scenario!;
+    expect({ ...fromData, steps: fromData.steps.map(withoutPlace) }).toEqual({ ...fromText, steps: fromText.steps.map(withoutPlace) });
+  });
+
+  it('keeps a string a string (no second YAML reading turns `yes` into true)', () => {
+    const { scenario } = parseScenarioValue({ steps: [{ relabelNode: { name: 'node-1', labels: { ssd: 'yes' } } }] }, 'exercise.yaml');
+    expect(JSON.stringify(scenario!.steps[0]!.args)).toContain('"ssd":"yes"');
+  });
+
+  it('names the field of each problem by its path', () => {
+    const { scenario, problems } = parseScenarioValue({ steps: [{ wait: '1m' }, { scale: { kind: 'Deployment', name: 'web', replicas: -1 } }] }, 'exercise.yaml');
+    expect(scenario).toBeUndefined();
+    expect(problems.map((p) => p.path)).toEqual(['steps[1].scale.replicas']);
   });
 });
