@@ -41,8 +41,9 @@ export class PackFiles {
    * Resolves `ref` (as written in `fromFile`, relative to folder `baseDir`) to an absolute path inside
    * the pack, or explains why it may not be used.
    */
-  resolveRef(baseDir: string, ref: string, fromFile: string, line?: number): { ok: true; path: string } | { ok: false; problem: Problem } {
-    const fail = (message: string) => ({ ok: false as const, problem: { severity: 'error' as const, file: fromFile, line, message } });
+  /** The problem names `fromFile` but no line: callers add it, as working out a line costs a YAML parse. */
+  resolveRef(baseDir: string, ref: string, fromFile: string): { ok: true; path: string } | { ok: false; problem: Problem } {
+    const fail = (message: string) => ({ ok: false as const, problem: { severity: 'error' as const, file: fromFile, message } });
     if (ref.includes('\0')) return fail(`path '${ref}' contains a NUL character`);
     if (isAbsolute(ref) || /^[a-zA-Z]:/.test(ref) || ref.startsWith('\\')) return fail(`path '${ref}' is absolute; write it relative to ${this.rel(baseDir) || 'the pack'}`);
     if (ref.split(/[\\/]/).includes('..')) return fail(`path '${ref}' uses '..'; files must stay inside the lesson pack`);

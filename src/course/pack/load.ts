@@ -186,8 +186,8 @@ function readExamples(files: PackFiles, r: Reader, obj: Obj, dir: string): Lesso
 function refPath(files: PackFiles, r: Reader, obj: Obj, key: string, path: PathPart[], dir: string, required: boolean): string | undefined {
   const ref = r.string(obj, key, path, { required });
   if (ref === undefined) return undefined;
-  const resolved = files.resolveRef(dir, ref, r.file, r.line([...path, key]));
-  if (!resolved.ok) return void r.problems.push(resolved.problem);
+  const resolved = files.resolveRef(dir, ref, r.file);
+  if (!resolved.ok) return void r.problems.push({ ...resolved.problem, line: r.line([...path, key]) });
   return resolved.path;
 }
 

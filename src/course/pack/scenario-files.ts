@@ -25,15 +25,16 @@ export function appliedPaths(scenario: unknown): { path: string; step: number }[
 export function loadScenarioFiles(files: PackFiles, scenario: unknown, baseDir: string, source: YamlSource, scenarioPath: (string | number)[], problems: Problem[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { path, step } of appliedPaths(scenario)) {
-    const line = source.lineOf([...scenarioPath, 'steps', step, 'apply']);
-    const resolved = files.resolveRef(baseDir, path, source.file, line);
+    // Only a problem needs the step's line.
+    const line = () => source.lineOf([...scenarioPath, 'steps', step, 'apply']);
+    const resolved = files.resolveRef(baseDir, path, source.file);
     if (!resolved.ok) {
-      problems.push(resolved.problem);
+      problems.push({ ...resolved.problem, line: line() });
       continue;
     }
     const read = files.read(resolved.path);
     if (read.ok) out[path] = read.text;
-    else problems.push({ ...read.problem, file: source.file, line, message: `${path} ${read.problem.message}` });
+    else problems.push({ ...read.problem, file: source.file, line: line(), message: `${path} ${read.problem.message}` });
   }
   return out;
 }

@@ -1,9 +1,14 @@
 /**
  * Pack YAML parsed with positions, so every problem can say file:line. Parsing is data-only: the
- * `yaml` package's core schema (no custom tags), unique keys, and a small alias budget against
- * "billion laughs" documents.
+ * YAML 1.2 core schema (no custom tags), unique keys, and a small alias budget against "billion
+ * laughs" documents. Plain files take the runtime's js-yaml fast path (the same values); the yaml
+ * package, the reference, reads the rest, words the syntax errors, and is loaded only then or when a
+ * problem needs a line.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+import { parseFast } from '../../runtime/yaml/fast.js';
+import { CORE_SCHEMA } from '../../runtime/yaml/fast-schema.js';
 import type { Problem } from '../types.js';
 
 export type PathPart = string | number;
@@ -15,7 +20,26 @@ export interface YamlSource {
   lineOf(path: PathPart[]): number | undefined;
 }
 
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+
+/** The yaml package, required synchronously on first need (its Node entry point is CommonJS). */
+function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
+
 export function parsePackYaml(text: string, file: string, lineOffset = 0): { source?: YamlSource; problems: Problem[] } {
+  // A pack file is one document: a `---` or `...` line is left to the reference, which says so.
+  const fast = /^(?:---|\.\.\.)/m.test(text) ? undefined : parseFast(text, CORE_SCHEMA);
+  if (!fast) return parseReference(text, file, lineOffset);
+  let reference: YamlSource | undefined;
+  const lineOf = (path: PathPart[]): number | undefined => (reference ??= parseReference(text, file, lineOffset).source!).lineOf(path);
+  return { source: { file, data: fast[0]?.value ?? null, lineOf }, problems: [] };
+}
+
+function parseReference(text: string, file: string, lineOffset: number): { source?: YamlSource; problems: Problem[] } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
@@ -40,6 +64,7 @@ export function parsePackYaml(text: string, file: string, lineOffset = 0): { sou
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: PathPart[], offset: number): number | undefined {
+  const { isNode } = yaml();
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + offset;

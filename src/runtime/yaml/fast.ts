@@ -3,7 +3,7 @@
 // directives, explicit `?` keys or collection keys, js-yaml with KUBERNETES_SCHEMA gives the same values,
 // and its parse events give the same node positions. Anything else, or any js-yaml error, returns
 // undefined and the caller takes the reference path, which also words the error messages.
-import { loadAll } from 'js-yaml';
+import { loadAll, type Schema } from 'js-yaml';
 import { IMPLICIT_TAG, KUBERNETES_SCHEMA } from './fast-schema.js';
 
 /** Where a node starts in the text, and for collections where their entries start. */
@@ -180,13 +180,13 @@ class PositionRecorder {
 }
 
 /** Parses `text` on the fast path, or undefined when the reference path must decide. */
-export function parseFast(text: string): FastDoc[] | undefined {
+export function parseFast(text: string, schema: Schema = KUBERNETES_SCHEMA): FastDoc[] | undefined {
   if (looksUnusual(text)) return undefined;
   const recorder = new PositionRecorder(text);
   let values: unknown[];
   try {
     values = loadAll(text, null, {
-      schema: KUBERNETES_SCHEMA,
+      schema,
       listener: recorder.listener as never,
       maxDepth: FAST_MAX_DEPTH,
     } as Parameters<typeof loadAll>[2]);
