@@ -47,6 +47,7 @@ function byStartTime(a: StoredJob, b: StoredJob): number {
 class CronJobSync {
   private readonly actions: Action[] = [];
   private readonly status: CronJobStatus;
+  private state: { lastText: string | undefined; value: ScheduleState } | undefined;
 
   constructor(
     private readonly cj: Stored<CronJob>,
@@ -142,7 +143,7 @@ class CronJobSync {
       } else if (done === 'Complete') {
         const completed = j.status?.completionTime;
         const last = this.status.lastSuccessfulTime;
-        if (completed && (!last || (parseTime(completed) ?? 0) > (parseTime(last) ?? 0))) this.status.lastSuccessfulTime = completed;
+        if (completed && completed !== last && (!last || (parseTime(completed) ?? 0) > (parseTime(last) ?? 0))) this.status.lastSuccessfulTime = completed;
       }
     }
     for (const r of this.status.active ?? []) {
@@ -163,6 +164,15 @@ class CronJobSync {
   }
 
   private scheduleState(): ScheduleState {
+    // Read twice per sync (start, then requeue) and only lastScheduleTime changes in between.
+    const lastText = this.status.lastScheduleTime;
+    if (this.state && this.state.lastText === lastText) return this.state.value;
+    const value = this.readScheduleState();
+    this.state = { lastText, value };
+    return value;
+  }
+
+  private readScheduleState(): ScheduleState {
     const created = parseTime(this.cj.metadata.creationTimestamp) ?? this.now;
     const last = this.status.lastScheduleTime ? parseTime(this.status.lastScheduleTime) : undefined;
     const deadline = this.cj.spec?.startingDeadlineSeconds ?? undefined;

@@ -22,16 +22,18 @@ interface Entry {
   readonly seq: number;
   readonly state: Settled;
   readonly pod: JobPod;
-  /** For counted succeeded pods: when they finished. */
-  readonly finishedAt: number;
+  /** For counted succeeded pods: when they finished, once read (only back-off needs it). */
+  finishedAt?: number;
 }
 
 class PodsOfJob {
   readonly open = new Map<string, Entry>();
   readonly failed = new Map<string, Entry>();
   readonly succeeded = new Map<string, Entry>();
-  /** The latest finish of a counted succeeded pod; undefined: to be recomputed. */
-  lastSuccess: number | undefined = -Infinity;
+  /** Counted succeeded pods not yet folded into lastSuccess. */
+  private readonly unread = new Set<Entry>();
+  /** The latest finish of a counted succeeded pod; undefined: to be recomputed from all of them. */
+  private lastSuccess: number | undefined = -Infinity;
 
   isEmpty(): boolean {
     return this.open.size === 0 && this.failed.size === 0 && this.succeeded.size === 0;
@@ -42,7 +44,7 @@ class PodsOfJob {
     else if (e.state === 'failed') this.failed.set(e.pod.metadata.uid, e);
     else {
       this.succeeded.set(e.pod.metadata.uid, e);
-      if (this.lastSuccess !== undefined && e.finishedAt > this.lastSuccess) this.lastSuccess = e.finishedAt;
+      this.unread.add(e);
     }
   }
 
@@ -53,8 +55,23 @@ class PodsOfJob {
     else {
       this.succeeded.delete(uid);
       // Removing the latest success may move it back: recompute when next asked (rare).
-      if (this.lastSuccess !== undefined && e.finishedAt >= this.lastSuccess) this.lastSuccess = undefined;
+      if (!this.unread.delete(e) && this.lastSuccess !== undefined && e.finishedAt! >= this.lastSuccess) this.lastSuccess = undefined;
     }
+  }
+
+  /** When the latest counted succeeded pod finished, or undefined when there is none. */
+  latestSuccess(): number | undefined {
+    if (this.succeeded.size === 0) return undefined;
+    let latest = this.lastSuccess;
+    const fold = latest === undefined ? this.succeeded.values() : this.unread.values();
+    latest ??= -Infinity;
+    for (const e of fold) {
+      e.finishedAt ??= finishedAt(e.pod);
+      if (e.finishedAt > latest) latest = e.finishedAt;
+    }
+    this.unread.clear();
+    this.lastSuccess = latest;
+    return latest;
   }
 }
 
@@ -133,19 +150,12 @@ export class JobPodIndex {
 
   /** When the latest counted succeeded pod of the Job finished, or undefined when there is none. */
   lastSuccessAt(jobUid: string): number | undefined {
-    const of = this.jobs.get(jobUid);
-    if (!of || of.succeeded.size === 0) return undefined;
-    if (of.lastSuccess === undefined) {
-      let latest = -Infinity;
-      for (const e of of.succeeded.values()) if (e.finishedAt > latest) latest = e.finishedAt;
-      of.lastSuccess = latest;
-    }
-    return of.lastSuccess;
+    return this.jobs.get(jobUid)?.latestSuccess();
   }
 
   private put(pod: JobPod, job: string, seq: number, replacing?: Entry): void {
     const state = settledState(pod);
-    const e: Entry = { job, seq, state, pod, finishedAt: state === 'succeeded' ? finishedAt(pod) : 0 };
+    const e: Entry = { job, seq, state, pod };
     this.entries.set(pod.metadata.uid, e);
     let of = this.jobs.get(job);
     if (!of) this.jobs.set(job, (of = new PodsOfJob()));
