@@ -128,17 +128,17 @@ class CronJobSync {
 
   /** Active list bookkeeping, SawCompletedJob, lastSuccessfulTime, missing and unexpected Jobs. */
   private trackJobs(): void {
-    const active = (this.status.active ?? []).map((r) => this.resolveRef(r));
+    let active = this.status.active ?? [];
+    if (active.some((r) => !r.uid)) active = active.map((r) => this.resolveRef(r));
     this.status.active = active;
-    const children = new Set<string>();
     for (const j of this.jobs) {
-      children.add(j.metadata.uid);
-      const found = active.some((r) => r.uid === j.metadata.uid);
+      const uid = j.metadata.uid;
+      const found = active.some((r) => r.uid === uid);
       const done = finishedType(j);
       if (!found && !done) {
         this.event('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
       } else if (found && done) {
-        this.status.active = this.status.active!.filter((r) => r.uid !== j.metadata.uid);
+        this.status.active = this.status.active!.filter((r) => r.uid !== uid);
         this.event('Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, status: ${done}`);
       } else if (done === 'Complete') {
         const completed = j.status?.completionTime;
@@ -146,7 +146,10 @@ class CronJobSync {
         if (completed && completed !== last && (!last || (parseTime(completed) ?? 0) > (parseTime(last) ?? 0))) this.status.lastSuccessfulTime = completed;
       }
     }
-    for (const r of this.status.active ?? []) {
+    const left = this.status.active ?? [];
+    if (left.length === 0) return;
+    const children = new Set(this.jobs.map((j) => j.metadata.uid));
+    for (const r of left) {
       if (r.uid && children.has(r.uid)) continue;
       this.event('Normal', 'MissingJob', `Active job went missing: ${r.name}`);
       this.status.active = this.status.active!.filter((x) => x !== r);
