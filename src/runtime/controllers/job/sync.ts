@@ -96,7 +96,7 @@ class JobSync {
     } else {
       let managed = false;
       if (!job.metadata.deletionTimestamp) {
-        const backoff = (): BackoffRecord => backoffRecord(finishedPods(pods, job, this.lastSuccess()));
+        const backoff = (): BackoffRecord => backoffRecord(finishedPods(pods, job, this.lastSuccess));
         const m = manageJob({ job, now, activePods, succeeded, succeededIndexes, terminating, backoff, ...(perIndex ? { perIndex } : {}) });
         this.actions.push(...m.actions);
         if (m.requeueMs !== undefined) this.actions.push({ type: 'requeueAfter', ms: m.requeueMs });
