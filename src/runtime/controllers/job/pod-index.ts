@@ -21,7 +21,8 @@ interface Entry {
   /** Position in the store's owner index: larger is later. */
   readonly seq: number;
   readonly state: Settled;
-  readonly pod: JobPod;
+  /** The pod's current version (replaced in place by writes that keep its place and state). */
+  pod: JobPod;
   /** For counted succeeded pods: when they finished, once read (only back-off needs it). */
   finishedAt?: number;
 }
@@ -117,7 +118,7 @@ export class JobPodIndex {
     const seq = Math.max(prev?.seq ?? -Infinity, this.movedAt(change));
     if (prev && pod && seq === prev.seq && prev.job === job && prev.state !== 'succeeded' && settledState(pod) === prev.state) {
       // The common write (status): same place, same state — update the entry where it stands.
-      this.put(pod, prev.job, seq, prev);
+      prev.pod = pod;
       return;
     }
     if (prev) this.drop(prev);
@@ -153,15 +154,12 @@ export class JobPodIndex {
     return this.jobs.get(jobUid)?.latestSuccess();
   }
 
-  private put(pod: JobPod, job: string, seq: number, replacing?: Entry): void {
-    const state = settledState(pod);
-    const e: Entry = { job, seq, state, pod };
+  private put(pod: JobPod, job: string, seq: number): void {
+    const e: Entry = { job, seq, state: settledState(pod), pod };
     this.entries.set(pod.metadata.uid, e);
     let of = this.jobs.get(job);
     if (!of) this.jobs.set(job, (of = new PodsOfJob()));
-    // Map.set on a key it holds keeps the key's position, so a replaced entry keeps its order.
-    if (replacing) (replacing.state === 'open' ? of.open : of.failed).set(pod.metadata.uid, e);
-    else of.add(e);
+    of.add(e);
   }
 
   private drop(e: Entry): void {
