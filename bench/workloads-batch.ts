@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
   const kept = cron.result.items.filter((o) => o.kind === 'Job').length;
   report(`CronJob */1 * * * * over 30 virtual days: ${created} Jobs created, ${kept} kept`, cron.ms, 'ms', '≤ 2000 ms');
   report('  of which CPU time', cron.cpuMs, 'ms');
+  report('  CPU time per scheduled run', (cron.cpuMs * 1000) / Math.max(1, created), 'µs');
   report('  timeline entries kept', cron.result.timeline.length, 'entries');
   report('  events kept', cron.result.events.length, 'events');
   report('  heap used after the run', process.memoryUsage().heapUsed / 2 ** 20, 'MiB');

@@ -320,8 +320,18 @@ const parsedSchedules = new Map<string, ParseResult>();
  */
 export function nextTime(schedule: Schedule, afterMs: number): number | undefined {
   if (schedule.kind === 'every') return afterMs - (((afterMs % 1000) + 1000) % 1000) + schedule.delayMs;
-  return nextSpecTime(schedule, afterMs);
+  // The controller asks for the same few times at every sync (after the last schedule, after the
+  // one following it); the walk is pure, so its results are remembered per schedule.
+  let memo = nextTimes.get(schedule);
+  if (!memo) nextTimes.set(schedule, (memo = new Map()));
+  if (memo.has(afterMs)) return memo.get(afterMs);
+  const next = nextSpecTime(schedule, afterMs);
+  if (memo.size >= 256) memo.clear();
+  memo.set(afterMs, next);
+  return next;
 }
+
+const nextTimes = new WeakMap<SpecSchedule, Map<number, number | undefined>>();
 
 /**
  * robfig's SpecSchedule.Next: walk month → day → hour → minute → second, resetting the smaller

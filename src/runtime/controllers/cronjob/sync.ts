@@ -47,6 +47,7 @@ function byStartTime(a: StoredJob, b: StoredJob): number {
 class CronJobSync {
   private readonly actions: Action[] = [];
   private readonly status: CronJobStatus;
+  private state: { lastText: string | undefined; value: ScheduleState } | undefined;
 
   constructor(
     private readonly cj: Stored<CronJob>,
@@ -127,25 +128,28 @@ class CronJobSync {
 
   /** Active list bookkeeping, SawCompletedJob, lastSuccessfulTime, missing and unexpected Jobs. */
   private trackJobs(): void {
-    const active = (this.status.active ?? []).map((r) => this.resolveRef(r));
+    let active = this.status.active ?? [];
+    if (active.some((r) => !r.uid)) active = active.map((r) => this.resolveRef(r));
     this.status.active = active;
-    const children = new Set<string>();
     for (const j of this.jobs) {
-      children.add(j.metadata.uid);
-      const found = active.some((r) => r.uid === j.metadata.uid);
+      const uid = j.metadata.uid;
+      const found = active.some((r) => r.uid === uid);
       const done = finishedType(j);
       if (!found && !done) {
         this.event('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
       } else if (found && done) {
-        this.status.active = this.status.active!.filter((r) => r.uid !== j.metadata.uid);
+        this.status.active = this.status.active!.filter((r) => r.uid !== uid);
         this.event('Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, status: ${done}`);
       } else if (done === 'Complete') {
         const completed = j.status?.completionTime;
         const last = this.status.lastSuccessfulTime;
-        if (completed && (!last || (parseTime(completed) ?? 0) > (parseTime(last) ?? 0))) this.status.lastSuccessfulTime = completed;
+        if (completed && completed !== last && (!last || (parseTime(completed) ?? 0) > (parseTime(last) ?? 0))) this.status.lastSuccessfulTime = completed;
       }
     }
-    for (const r of this.status.active ?? []) {
+    const left = this.status.active ?? [];
+    if (left.length === 0) return;
+    const children = new Set(this.jobs.map((j) => j.metadata.uid));
+    for (const r of left) {
       if (r.uid && children.has(r.uid)) continue;
       this.event('Normal', 'MissingJob', `Active job went missing: ${r.name}`);
       this.status.active = this.status.active!.filter((x) => x !== r);
@@ -163,6 +167,15 @@ class CronJobSync {
   }
 
   private scheduleState(): ScheduleState {
+    // Read twice per sync (start, then requeue) and only lastScheduleTime changes in between.
+    const lastText = this.status.lastScheduleTime;
+    if (this.state && this.state.lastText === lastText) return this.state.value;
+    const value = this.readScheduleState();
+    this.state = { lastText, value };
+    return value;
+  }
+
+  private readScheduleState(): ScheduleState {
     const created = parseTime(this.cj.metadata.creationTimestamp) ?? this.now;
     const last = this.status.lastScheduleTime ? parseTime(this.status.lastScheduleTime) : undefined;
     const deadline = this.cj.spec?.startingDeadlineSeconds ?? undefined;

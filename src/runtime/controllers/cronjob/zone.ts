@@ -94,17 +94,33 @@ function computeOffset(format: Intl.DateTimeFormat, utcMs: number): number {
   return wallAsUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
-/** The wall clock in `zone` at instant `utcMs`. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The wall clock in `zone` at instant `utcMs`. Computed with integer calendar arithmetic (Howard
+ * Hinnant's civil_from_days, proleptic Gregorian as Date) rather than through a Date object: the
+ * schedule walk calls this for every candidate time, and the getters dominated a CronJob's sync.
+ */
 export function wallAt(zone: Zone, utcMs: number): Wall {
-  const d = new Date(utcMs + zone.offsetAt(utcMs));
+  const ms = utcMs + zone.offsetAt(utcMs);
+  const days = Math.floor(ms / DAY_MS);
+  const secOfDay = Math.floor((ms - days * DAY_MS) / 1000);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
   return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    weekday: d.getUTCDay(),
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+    hour: Math.floor(secOfDay / 3600),
+    minute: Math.floor(secOfDay / 60) % 60,
+    second: secOfDay % 60,
+    // 1970-01-01 was a Thursday.
+    weekday: (((days + 4) % 7) + 7) % 7,
   };
 }
 

@@ -8,12 +8,14 @@ import { controllerRef, keyOf, splitKey } from '../../api/types.js';
 import { parseTime } from '../../time.js';
 import { findCondition } from './conditions.js';
 import { syncJob } from './sync.js';
+import { jobPodIndex } from './pod-index.js';
 
 export const jobController: Controller = {
   name: 'job-controller',
   watches: {
     Job: (change) => (change.type === 'DELETED' ? [] : [keyOf(change.object)]),
-    Pod: (change) => {
+    Pod: (change, store) => {
+      jobPodIndex(store).observe(change);
       const owner = controllerRef(change.object);
       if (owner?.kind !== 'Job') return [];
       return [`${change.object.metadata.namespace ?? 'default'}/${owner.name}`];

@@ -63,11 +63,17 @@ export function finishedAt(pod: JobPod): number {
   return parseTime(pod.metadata.creationTimestamp) ?? 0;
 }
 
-/** Finished pods as the back-off record sees them. */
-export function finishedPods(pods: readonly JobPod[], job: Stored<Job>): FinishedPod[] {
+/**
+ * Finished pods as the back-off record sees them. `pods` holds every failed pod but not the succeeded
+ * pods already counted; `lastSuccess` (when the latest of those finished) stands in for them, as
+ * only the latest success matters to the record (read only when some pod failed).
+ */
+export function finishedPods(pods: readonly JobPod[], job: Stored<Job>, lastSuccess: () => number | undefined): FinishedPod[] {
   const out: FinishedPod[] = [];
-  // Without a failure there is no back-off: skip reading thousands of finish times.
+  // Without a failure there is no back-off: skip reading finish times.
   if (!pods.some((p) => isPodFailed(p, job))) return out;
+  const latest = lastSuccess();
+  if (latest !== undefined) out.push({ succeeded: true, finishedAt: latest });
   for (const p of pods) {
     if (p.status?.phase === 'Succeeded') out.push({ succeeded: true, finishedAt: finishedAt(p) });
     else if (isPodFailed(p, job)) out.push({ succeeded: false, finishedAt: finishedAt(p) });

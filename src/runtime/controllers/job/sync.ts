@@ -6,8 +6,8 @@
  */
 import type { Action, SyncContext } from '../../controller.js';
 import type { JobStatus } from 'kubernetes-types/batch/v1.js';
-import type { Job, Pod, Stored } from '../../api/types.js';
-import { controllerRef, refOf, splitKey } from '../../api/types.js';
+import type { Job, Stored } from '../../api/types.js';
+import { refOf, splitKey } from '../../api/types.js';
 import { parseTime } from '../../time.js';
 import { backoffRecord, type BackoffRecord } from './backoff.js';
 import { ensureCondition, findCondition, isFinished, isTrue, newCondition, timestamp, type Finish } from './conditions.js';
@@ -15,6 +15,7 @@ import { completionIndexOf, formatIndexes, parseIndexes } from './indexes.js';
 import { jsonEqual } from './equal.js';
 import { deletePod, isIndexed, manageJob, withoutFinalizer } from './manage.js';
 import { matchPodFailurePolicy } from './pod-failure-policy.js';
+import { jobPodIndex } from './pod-index.js';
 import { matchSuccessPolicy } from './success-policy.js';
 import { failedIndexes, hasBackoffLimitPerIndex, lastFailures, type IndexFailure } from './per-index.js';
 import {
@@ -36,8 +37,8 @@ export function syncJob(key: string, ctx: SyncContext): Action[] {
   const { namespace, name } = splitKey(key);
   const job = ctx.store.get<Job>('Job', namespace, name);
   if (!job || isFinished(job.status?.conditions)) return [];
-  const pods = ctx.store.dependentsOf<Pod>(job.metadata.uid, 'Pod').filter((p) => controllerRef(p)?.uid === job.metadata.uid);
-  return new JobSync(job, pods, ctx.now).run();
+  const index = jobPodIndex(ctx.store);
+  return new JobSync(job, index.podsOf(job.metadata.uid), () => index.lastSuccessAt(job.metadata.uid), ctx.now).run();
 }
 
 class JobSync {
@@ -49,7 +50,9 @@ class JobSync {
 
   constructor(
     private readonly job: Stored<Job>,
+    /** The pods that can still change the status, and the failed ones (see pod-index.ts). */
     private readonly pods: readonly JobPod[],
+    private readonly lastSuccess: () => number | undefined,
     private readonly now: number,
   ) {
     this.status = { ...job.status };
@@ -93,7 +96,7 @@ class JobSync {
     } else {
       let managed = false;
       if (!job.metadata.deletionTimestamp) {
-        const backoff = (): BackoffRecord => backoffRecord(finishedPods(pods, job));
+        const backoff = (): BackoffRecord => backoffRecord(finishedPods(pods, job, this.lastSuccess));
         const m = manageJob({ job, now, activePods, succeeded, succeededIndexes, terminating, backoff, ...(perIndex ? { perIndex } : {}) });
         this.actions.push(...m.actions);
         if (m.requeueMs !== undefined) this.actions.push({ type: 'requeueAfter', ms: m.requeueMs });
