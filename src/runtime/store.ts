@@ -1,6 +1,6 @@
 // The simulated API server: objects by kind/namespace/name, metadata bookkeeping, defaulting, indexes
 // (owner uid, node name, orphans) and synchronous watch notifications.
-import type { KubeObject, Stored, StoredMeta, LabelSelector, ObjectLike, ObjectMeta } from './api/types.js';
+import type { KubeObject, Stored, LabelSelector, ObjectLike, ObjectMeta } from './api/types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import { controllerRef } from './api/types.js';
@@ -9,6 +9,7 @@ import { applyDefaults, prepareForCreate } from './api/defaults.js';
 import { generateName } from './api/names.js';
 import { deepEqual } from './api/equal.js';
 import { internObject } from './intern.js';
+import { withField, withFields } from './api/copy.js';
 import { matchesSelector } from './api/selectors.js';
 import type { Rand } from './rand.js';
 import { rfc3339 } from './time.js';
@@ -233,7 +234,7 @@ export class Store implements StoreReader {
   /** Replaces only `status`. */
   updateStatus<T extends ObjectLike & { status?: unknown }>(input: T): Stored<T> {
     const old = this.mustGet(input as unknown as KubeObject);
-    return this.replace(old, { ...old, status: input.status } as Stored) as unknown as Stored<T>;
+    return this.replace(old, withField(old, 'status', input.status)) as unknown as Stored<T>;
   }
 
   /** Binds a pod to a node (the pods/binding subresource): sets nodeName and PodScheduled=True. */
@@ -244,7 +245,8 @@ export class Store implements StoreReader {
     const at = this.secondsNow();
     const scheduled = internObject(`PodScheduled|${at}`, () => ({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) }));
     const conditions = [...((old.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'), scheduled];
-    return this.replace(old, { ...old, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions } } as Stored);
+    const bound = withField(withField(old, 'spec', withField(old.spec ?? {}, 'nodeName', nodeName)), 'status', withField(old.status ?? {}, 'conditions', conditions));
+    return this.replace(old, bound as Stored);
   }
 
   /**
@@ -258,13 +260,12 @@ export class Store implements StoreReader {
     if (kind === 'Pod' && this.isGraceful(old, opts)) {
       if (old.metadata.deletionTimestamp) return old;
       const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
-      const meta = {
-        ...old.metadata,
+      const meta = withFields(old.metadata, {
         deletionTimestamp: rfc3339(this.secondsNow() + grace * 1000),
         deletionGracePeriodSeconds: grace,
         generation: old.metadata.generation + 1,
-      };
-      return this.replace(old, { ...old, metadata: meta } as Stored);
+      });
+      return this.replace(old, withField(old, 'metadata', meta));
     }
     this.remove(kind, namespace, name, opts.propagationPolicy);
     return this.get(kind, namespace, name);
@@ -281,7 +282,7 @@ export class Store implements StoreReader {
     this.unindex(old);
     this.objects.get(kind)!.get(nsOf(kind, namespace))!.delete(name);
     // A deletion is a write: the final version carries a new resourceVersion.
-    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } } as Stored;
+    const gone = withField(old, 'metadata', withField(old.metadata, 'resourceVersion', String(++this.rv)));
     if (this.opts.freeze) deepFreeze(gone);
     this.notify({ type: 'DELETED', object: gone, old, propagationPolicy: propagationPolicy ?? 'Background' });
   }
@@ -289,13 +290,12 @@ export class Store implements StoreReader {
   /** Finalizers keep a deleted object: deletionTimestamp now, grace 0, until the last one is removed. */
   private holdForFinalizers(old: Stored): void {
     if (old.metadata.deletionGracePeriodSeconds === 0) return;
-    const meta = {
-      ...old.metadata,
+    const meta = withFields(old.metadata, {
       deletionTimestamp: rfc3339(this.secondsNow()),
       deletionGracePeriodSeconds: 0,
       generation: old.metadata.deletionTimestamp ? old.metadata.generation : old.metadata.generation + 1,
-    };
-    this.replace(old, { ...old, metadata: meta } as Stored);
+    });
+    this.replace(old, withField(old, 'metadata', meta));
   }
 
   private isGraceful(pod: Stored, opts: DeleteOptions): boolean {
@@ -318,7 +318,7 @@ export class Store implements StoreReader {
   }
 
   private replace(old: Stored, next: Stored): Stored {
-    next.metadata = { ...next.metadata, resourceVersion: String(++this.rv) } as StoredMeta;
+    next.metadata = withField(next.metadata, 'resourceVersion', String(++this.rv));
     // Most writes (status) leave owner references and node binding alone: keep the indexes then.
     const sameIndexes =
       next.metadata.ownerReferences === old.metadata.ownerReferences && (old.kind !== 'Pod' || next.spec?.nodeName === old.spec?.nodeName);

@@ -9,6 +9,7 @@ import type { EventRecorder } from '../events.js';
 import { matchRule, commandBehaviour, DEFAULT_STARTUP_MS, DEFAULT_STOP_MS, DEFAULT_JOB_RUN_MS } from './rules.js';
 import type { PodRule } from './rules.js';
 import { renderStatus } from './status.js';
+import { withField } from '../api/copy.js';
 import type { PodView } from './status.js';
 
 export const KUBELET = 'kubelet';
@@ -160,7 +161,7 @@ export class Kubelet {
   }
 
   private write(pod: Stored, entry: PodEntry): void {
-    this.store.updateStatus({ ...pod, status: renderStatus(pod, entry.view, this.loop.now()) });
+    this.store.updateStatus(withField(pod, 'status', renderStatus(pod, entry.view, this.loop.now())));
   }
 
   private admit(pod: Stored): void {

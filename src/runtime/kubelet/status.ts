@@ -124,17 +124,21 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
     }
     return s;
   });
-  const reason = view.reason ? { reason: view.reason, message: view.message ?? '' } : {};
-  return {
-    ...pod.status,
-    ...reason,
-    phase: view.phase,
-    conditions: sharedConditions,
-    hostIP: view.hostIP,
-    hostIPs: internObject(`H|${view.hostIP}`, () => [{ ip: view.hostIP }]),
-    podIP: view.podIP,
-    podIPs: pod.status?.podIP === view.podIP && pod.status?.podIPs ? pod.status.podIPs : [{ ip: view.podIP }],
-    startTime: sec(view.startTime),
-    containerStatuses,
-  };
+  // Built key by key rather than spread, so every pod's status shares one hidden class (see api/copy.ts).
+  const status: Record<string, unknown> = {};
+  const prev = pod.status as Record<string, unknown> | undefined;
+  if (prev) for (const k in prev) status[k] = prev[k];
+  if (view.reason) {
+    status.reason = view.reason;
+    status.message = view.message ?? '';
+  }
+  status.phase = view.phase;
+  status.conditions = sharedConditions;
+  status.hostIP = view.hostIP;
+  status.hostIPs = internObject(`H|${view.hostIP}`, () => [{ ip: view.hostIP }]);
+  status.podIP = view.podIP;
+  status.podIPs = pod.status?.podIP === view.podIP && pod.status?.podIPs ? pod.status.podIPs : [{ ip: view.podIP }];
+  status.startTime = sec(view.startTime);
+  status.containerStatuses = containerStatuses;
+  return status;
 }

@@ -9,6 +9,7 @@ import { rfc3339 } from '../time.js';
 import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferredAffinityScore, requiredNodeNames } from './filters.js';
 import type { NodeUsage, Requests, NodeCapacity } from './filters.js';
 import { podRequests, nodeCapacity } from './resources.js';
+import { withField } from '../api/copy.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -258,6 +259,6 @@ export class Scheduler {
         message,
       },
     ];
-    this.store.updateStatus({ ...pod, status: { ...pod.status, conditions } });
+    this.store.updateStatus(withField(pod, 'status', withField(pod.status ?? {}, 'conditions', conditions)));
   }
 }
