@@ -1,8 +1,8 @@
 // Pod helpers shared by the workload controllers (pkg/api/v1/pod/util.go, pkg/controller/controller_utils.go).
-import type { KubeObject, Stored, PodTemplateSpec, ObjectMeta } from '../api/types.js';
+import type { KubeObject, Stored, PodTemplateSpec, ObjectMeta, OwnerReference } from '../api/types.js';
 import { controllerRef, keyOf, newControllerRef } from '../api/types.js';
 import type { StoreReader, WatchChange } from '../store.js';
-import { markTemplateSpec } from '../api/defaults.js';
+import { markShared } from '../api/defaults.js';
 
 interface Condition {
   type: string;
@@ -52,20 +52,36 @@ export function restartCount(pod: KubeObject): number {
   return max;
 }
 
+/** The labels and owner references of the pods last made from a template, by template (see markShared). */
+const templateMeta = new WeakMap<object, { ownerUid: string; labels: Record<string, string>; ownerReferences: OwnerReference[] }>();
+
+function sharedMeta(template: PodTemplateSpec, owner: Stored): { labels: Record<string, string>; ownerReferences: OwnerReference[] } {
+  let m = templateMeta.get(template);
+  if (!m || m.ownerUid !== owner.metadata.uid) {
+    m = { ownerUid: owner.metadata.uid, labels: { ...(template.metadata?.labels ?? {}) }, ownerReferences: [newControllerRef(owner)] };
+    markShared(m.labels);
+    markShared(m.ownerReferences);
+    templateMeta.set(template, m);
+  }
+  return m;
+}
+
 /**
  * A pod for `owner` from `template` (controller.GetPodFromTemplate): the template's labels, annotations,
- * spec; named `generateName` + 5 random characters by the API server.
+ * spec; named `generateName` + 5 random characters by the API server. Without extra labels, the pods of
+ * one template share their labels and owner references (stored objects are immutable).
  */
 export function podFromTemplate(template: PodTemplateSpec, owner: Stored, generateName: string, extraLabels?: Record<string, string>): KubeObject {
+  const shared = extraLabels ? undefined : sharedMeta(template, owner);
   const meta: ObjectMeta = {
     generateName,
     namespace: owner.metadata.namespace ?? 'default',
-    labels: { ...(template.metadata?.labels ?? {}), ...(extraLabels ?? {}) },
-    ownerReferences: [newControllerRef(owner)],
+    labels: shared?.labels ?? { ...(template.metadata?.labels ?? {}), ...(extraLabels ?? {}) },
+    ownerReferences: shared?.ownerReferences ?? [newControllerRef(owner)],
   };
   if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
   if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
-  if (template.spec) markTemplateSpec(template.spec);
+  if (template.spec) markShared(template.spec);
   return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: template.spec };
 }
 

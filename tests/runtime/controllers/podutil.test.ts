@@ -1,0 +1,30 @@
+import { describe, it, expect } from 'vitest';
+import { createCluster } from '../../../src/runtime/index.js';
+import { replicaSet } from '../helpers.js';
+
+describe('pods made from a template (controller.GetPodFromTemplate)', () => {
+  it('pods of one ReplicaSet share their immutable labels, owner references and spec, and stay frozen', () => {
+    const c = createCluster({ freeze: true });
+    c.apply(replicaSet('web', 3));
+    c.settle();
+    const pods = c.store.list('Pod');
+    expect(pods).toHaveLength(3);
+    const [a, b] = pods;
+    expect(a!.metadata.labels).toBe(b!.metadata.labels);
+    expect(a!.metadata.ownerReferences).toBe(b!.metadata.ownerReferences);
+    expect(Object.isFrozen(a!.metadata.labels)).toBe(true);
+    expect(a!.metadata.uid).not.toBe(b!.metadata.uid);
+  });
+
+  it('each ReplicaSet's pods carry an owner reference naming that ReplicaSet', () => {
+    const c = createCluster();
+    c.apply(replicaSet('a', 1));
+    c.apply(replicaSet('b', 1));
+    c.settle();
+    for (const p of c.store.list('Pod')) {
+      const owner = c.store.getByUid(p.metadata.ownerReferences![0]!.uid)!;
+      expect(p.metadata.ownerReferences![0]!.name).toBe(owner.metadata.name);
+      expect(owner.spec.selector.matchLabels.app).toBe(p.metadata.labels!.app);
+    }
+  });
+});
