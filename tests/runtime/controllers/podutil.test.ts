@@ -16,7 +16,7 @@ describe('pods made from a template (controller.GetPodFromTemplate)', () => {
     expect(a!.metadata.uid).not.toBe(b!.metadata.uid);
   });
 
-  it('each ReplicaSet's pods carry an owner reference naming that ReplicaSet', () => {
+  it('the pods of each ReplicaSet carry an owner reference naming that ReplicaSet', () => {
     const c = createCluster();
     c.apply(replicaSet('a', 1));
     c.apply(replicaSet('b', 1));
