@@ -54,6 +54,8 @@ export interface StoreReader {
   listBySelector<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, selector: LabelSelector): Stored<T>[];
   /** Objects with an ownerReference to `uid` (any kind, or only `kind`). O(dependents). */
   dependentsOf<T extends ObjectLike = KubeObject>(uid: string, kind?: string): Stored<T>[];
+  /** Objects of `kind` whose controller ownerReference is `uid`. O(dependents). */
+  controlledBy<T extends ObjectLike = KubeObject>(uid: string, kind: string): Stored<T>[];
   /** Objects of `kind` in `namespace` without a controller ownerReference (adoption candidates). */
   orphans<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined): Stored<T>[];
   /** Pods bound to `nodeName`. O(pods on the node). */
@@ -134,6 +136,14 @@ export class Store implements StoreReader {
     const deps = this.byOwner.get(uid);
     if (!deps) return [];
     for (const o of deps.values()) if (!kind || o.kind === kind) out.push(o);
+    return out as Stored<T>[];
+  }
+
+  controlledBy<T extends ObjectLike = KubeObject>(uid: string, kind: string): Stored<T>[] {
+    const out: Stored[] = [];
+    const deps = this.byOwner.get(uid);
+    if (!deps) return [];
+    for (const o of deps.values()) if (o.kind === kind && controllerRef(o)?.uid === uid) out.push(o);
     return out as Stored<T>[];
   }
 

@@ -107,5 +107,5 @@ export function selfKey(change: WatchChange): string[] {
 
 /** Objects of `kind` that `store` says are controlled by `owner` (via the owner index). */
 export function ownedBy<T extends KubeObject = KubeObject>(store: StoreReader, owner: Stored, kind: string): Stored<T>[] {
-  return store.dependentsOf<T>(owner.metadata.uid, kind).filter((o) => controllerRef(o)?.uid === owner.metadata.uid);
+  return store.controlledBy<T>(owner.metadata.uid, kind);
 }

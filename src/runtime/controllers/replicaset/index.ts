@@ -7,7 +7,7 @@ import type { Action, Controller, SyncContext } from '../../controller.js';
 import type { StoreReader, WatchChange } from '../../store.js';
 import { deepEqual } from '../../api/equal.js';
 import { isPodActive, podFromTemplate, ownedBy, controllerOwnerKeys, selfKey } from '../podutil.js';
-import { podsToDelete } from './rank.js';
+import { podsToDelete, countActiveByNode } from './rank.js';
 import { calculateStatus, nextAvailableAt } from './status.js';
 
 export const REPLICASET_CONTROLLER = 'replicaset-controller';
@@ -53,16 +53,19 @@ function claimPods(rs: Stored, store: StoreReader, actions: Action[]): Stored[] 
   return claimed;
 }
 
-/** Pods of the ReplicaSets sharing this one's controller (the Deployment's other versions), for ranking. */
-function relatedPods(rs: Stored, store: StoreReader, own: Stored[]): Stored[] {
+/**
+ * Active pods per node of the ReplicaSets sharing this one's controller (the Deployment's other
+ * versions), for ranking (getPodsRankedByRelatedPodsOnSameNode).
+ */
+function relatedOnNode(rs: Stored, store: StoreReader, own: Stored[]): Map<string, number> {
   const owner = controllerRef(rs);
-  if (!owner) return own;
-  const out: Stored[] = [];
-  for (const sibling of store.dependentsOf(owner.uid, 'ReplicaSet')) out.push(...ownedBy(store, sibling, 'Pod'));
-  return out;
+  if (!owner) return countActiveByNode(own);
+  const counts = new Map<string, number>();
+  for (const sibling of store.dependentsOf(owner.uid, 'ReplicaSet')) countActiveByNode(ownedBy(store, sibling, 'Pod'), counts);
+  return counts;
 }
 
-export function manageReplicas(rs: Stored<ReplicaSet>, active: Stored[], related: () => Stored[], now: number): Action[] {
+export function manageReplicas(rs: Stored<ReplicaSet>, active: Stored[], related: () => ReadonlyMap<string, number>, now: number): Action[] {
   const want = rs.spec?.replicas ?? 1;
   const diff = active.length - want;
   const involved = refOf(rs);
@@ -100,7 +103,7 @@ export function syncReplicaSet(key: string, ctx: SyncContext): Action[] {
   const claimed = claimPods(rs as Stored, ctx.store, actions);
   const active = claimed.filter(isPodActive);
   if (!rs.metadata.deletionTimestamp) {
-    actions.push(...manageReplicas(rs, active, () => relatedPods(rs as Stored, ctx.store, claimed), ctx.now));
+    actions.push(...manageReplicas(rs, active, () => relatedOnNode(rs as Stored, ctx.store, claimed), ctx.now));
   }
   const status = calculateStatus(rs as Stored, active, ctx.now);
   if (!deepEqual(status, rs.status ?? {})) actions.push({ type: 'updateStatus', object: { ...rs, status } });
