@@ -8,7 +8,7 @@ import { isNamespaced, API_VERSION, isKind } from './api/kinds.js';
 import { applyDefaults, prepareForCreate } from './api/defaults.js';
 import { generateName } from './api/names.js';
 import { deepEqual } from './api/equal.js';
-import { internObject } from './intern.js';
+import { InternTable } from './intern.js';
 import { withField, withFields } from './api/copy.js';
 import { matchesSelector } from './api/selectors.js';
 import type { Rand } from './rand.js';
@@ -81,6 +81,9 @@ function deepFreeze<T>(o: T): T {
 function nsOf(kind: string, namespace: string | undefined): string {
   return isNamespaced(kind) ? namespace || 'default' : '';
 }
+
+/** PodScheduled=True conditions, shared by the pods bound in the same second. */
+const scheduledConditions = new InternTable<object>();
 
 export class Store implements StoreReader {
   /** kind → namespace → name → object */
@@ -253,7 +256,7 @@ export class Store implements StoreReader {
     if (!old) throw new ApiError('NotFound', `pods "${name}" not found`);
     if (old.spec?.nodeName) throw new ApiError('Conflict', `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
     const at = this.secondsNow();
-    const scheduled = internObject(`PodScheduled|${at}`, () => ({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) }));
+    const scheduled = scheduledConditions.get2('PodScheduled', at, () => ({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) }));
     const conditions = [...((old.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'), scheduled];
     const bound = withField(withField(old, 'spec', withField(old.spec ?? {}, 'nodeName', nodeName)), 'status', withField(old.status ?? {}, 'conditions', conditions));
     return this.replace(old, bound as Stored);
