@@ -78,16 +78,18 @@ export class Scheduler {
       return;
     }
     if (o.kind !== 'Pod') return;
+    // Most pod writes are status updates of bound pods that neither end nor move them: nothing to do.
+    if (c.type === 'MODIFIED' && c.old && c.old.spec === o.spec && o.spec?.nodeName && isTerminal(o) === isTerminal(c.old)) return;
     this.trackAssignment(c);
-    const key = keyOf(o);
     if (c.type === 'DELETED') {
+      const key = keyOf(o);
       this.unschedulable.delete(key);
       this.attempts.delete(key);
       if (c.old?.spec?.nodeName) this.retryUnschedulable();
       return;
     }
     if (this.needsScheduling(o)) {
-      if (c.type === 'ADDED') this.enqueue(key);
+      if (c.type === 'ADDED') this.enqueue(keyOf(o));
     } else if (isTerminal(o) && c.old && !isTerminal(c.old) && o.spec?.nodeName) {
       this.retryUnschedulable();
     }
