@@ -79,7 +79,7 @@ function applyOne(a: Action, ctx: ApplyContext): void {
     case 'create': {
       const created = store.create(a.object);
       if (a.event) {
-        const message = a.event.message.split('{name}').join(created.metadata.name);
+        const message = a.event.message.replaceAll('{name}', created.metadata.name);
         recorder.record(source, a.event.involved, a.event.eventType, a.event.reason, message);
       }
       return;

@@ -85,11 +85,22 @@ export function podFromTemplate(template: PodTemplateSpec, owner: Stored, genera
   return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: template.spec };
 }
 
+/**
+ * The queue key of the owner an owner reference names. Owner references are shared by the pods of a
+ * template, so the key string is made once per reference and keeps its hash for the queue lookups.
+ */
+const ownerKeyCache = new WeakMap<object, { namespace: string; key: string }>();
+function ownerKey(namespace: string, ref: OwnerReference): string {
+  let k = ownerKeyCache.get(ref);
+  if (!k || k.namespace !== namespace) ownerKeyCache.set(ref, (k = { namespace, key: `${namespace}/${ref.name}` }));
+  return k.key;
+}
+
 /** Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. */
 export function controllerOwnerKeys(ownerKind: string) {
   const keyFor = (o: Stored | undefined): string | undefined => {
     const ref = o && controllerRef(o);
-    return ref && ref.kind === ownerKind ? `${o.metadata.namespace ?? ''}/${ref.name}` : undefined;
+    return ref && ref.kind === ownerKind ? ownerKey(o.metadata.namespace ?? '', ref) : undefined;
   };
   return (change: WatchChange): string[] => {
     const now = keyFor(change.object);
