@@ -111,6 +111,25 @@ export function controllerOwnerKeys(ownerKind: string) {
   };
 }
 
+const UNSEEN = Symbol('unseen');
+
+/**
+ * `fn` remembering its last argument and result. The pods of a template share their labels and
+ * interned condition lists, so a scan of thousands of pods computes a verdict a handful of times.
+ * Only for pure functions of an immutable argument.
+ */
+export function lastResult<A, R>(fn: (a: A) => R): (a: A) => R {
+  let last: A | typeof UNSEEN = UNSEEN;
+  let result: R;
+  return (a: A): R => {
+    if (a !== last) {
+      result = fn(a);
+      last = a;
+    }
+    return result;
+  };
+}
+
 /** Watch helper: the object's own key. */
 export function selfKey(change: WatchChange): string[] {
   return [keyOf(change.object)];

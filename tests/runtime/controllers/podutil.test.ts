@@ -28,3 +28,17 @@ describe('pods made from a template (controller.GetPodFromTemplate)', () => {
     }
   });
 });
+
+describe('lastResult (a verdict per shared labels map or condition list)', () => {
+  it('calls the function again only when the argument changes, undefined included', async () => {
+    const { lastResult } = await import('../../../src/runtime/controllers/podutil.js');
+    const seen: unknown[] = [];
+    const f = lastResult((x: object | undefined) => {
+      seen.push(x);
+      return x === undefined ? 'none' : 'some';
+    });
+    const a = {};
+    expect([f(undefined), f(undefined), f(a), f(a), f({}), f(undefined)]).toEqual(['none', 'none', 'some', 'some', 'some', 'none']);
+    expect(seen).toHaveLength(4);
+  });
+});

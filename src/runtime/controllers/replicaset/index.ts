@@ -3,10 +3,11 @@
 import type { Stored, ReplicaSet } from '../../api/types.js';
 import { controllerRef, keyOf, refOf, splitKey, newControllerRef } from '../../api/types.js';
 import { matchesSelector } from '../../api/selectors.js';
+import type { Labels } from '../../api/selectors.js';
 import type { Action, Controller, SyncContext } from '../../controller.js';
 import type { StoreReader, WatchChange } from '../../store.js';
 import { deepEqual } from '../../api/equal.js';
-import { isPodActive, podFromTemplate, ownedBy, controllerOwnerKeys, selfKey } from '../podutil.js';
+import { isPodActive, podFromTemplate, ownedBy, controllerOwnerKeys, selfKey, lastResult } from '../podutil.js';
 import { podsToDelete, countActiveByNode } from './rank.js';
 import { calculateStatus, nextAvailableAt } from './status.js';
 
@@ -31,9 +32,10 @@ function podKeys(change: WatchChange, store: StoreReader): string[] {
 /** Claims pods as upstream's PodControllerRefManager: adopt matching orphans, release non-matching pods. */
 function claimPods(rs: Stored, store: StoreReader, actions: Action[]): Stored[] {
   const selector = rs.spec?.selector;
+  const selected = lastResult((labels: Labels) => matchesSelector(labels, selector));
   const claimed: Stored[] = [];
   for (const pod of ownedBy(store, rs, 'Pod')) {
-    if (matchesSelector(pod.metadata.labels, selector)) {
+    if (selected(pod.metadata.labels)) {
       claimed.push(pod);
     } else if (!pod.metadata.deletionTimestamp) {
       const ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
@@ -44,7 +46,7 @@ function claimPods(rs: Stored, store: StoreReader, actions: Action[]): Stored[] 
   }
   if (rs.metadata.deletionTimestamp) return claimed;
   for (const pod of store.orphans('Pod', rs.metadata.namespace)) {
-    if (pod.metadata.deletionTimestamp || !matchesSelector(pod.metadata.labels, selector)) continue;
+    if (pod.metadata.deletionTimestamp || !selected(pod.metadata.labels)) continue;
     const ownerReferences = [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs)];
     const adopted = { ...pod, metadata: { ...pod.metadata, ownerReferences } } as Stored;
     actions.push({ type: 'update', object: adopted });
