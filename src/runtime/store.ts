@@ -85,16 +85,23 @@ function nsOf(kind: string, namespace: string | undefined): string {
 /** PodScheduled=True conditions, shared by the pods bound in the same second. */
 const scheduledConditions = new InternTable<object>();
 
+/**
+ * The current version of one object. Every map and index holds the object's cell, so a write that keeps
+ * the index keys (most writes: status) replaces the version in one place, and a read is one pass
+ * without a lookup per element.
+ */
+interface Cell {
+  obj: Stored;
+}
+
 export class Store implements StoreReader {
   /** kind → namespace → name → object */
-  private readonly objects = new Map<string, Map<string, Map<string, Stored>>>();
-  private readonly byUid = new Map<string, Stored>();
-  // The indexes map to the objects themselves (uid → current version), so a read is one pass without
-  // a byUid lookup per element; a write that keeps the index keys updates the entries in place.
-  private readonly byOwner = new Map<string, Map<string, Stored>>();
-  private readonly byNode = new Map<string, Map<string, Stored>>();
+  private readonly objects = new Map<string, Map<string, Map<string, Cell>>>();
+  private readonly byUid = new Map<string, Cell>();
+  private readonly byOwner = new Map<string, Map<string, Cell>>();
+  private readonly byNode = new Map<string, Map<string, Cell>>();
   /** `${kind}/${namespace}` → objects without a controller ref, by uid */
-  private readonly orphanIndex = new Map<string, Map<string, Stored>>();
+  private readonly orphanIndex = new Map<string, Map<string, Cell>>();
   private readonly handlers: WatchHandler[] = [];
   private rv = 0;
   private readonly opts: StoreOptions;
@@ -114,19 +121,22 @@ export class Store implements StoreReader {
   // ---- reads ----
 
   get<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, name: string): Stored<T> | undefined {
-    return this.objects.get(kind)?.get(nsOf(kind, namespace))?.get(name) as Stored<T> | undefined;
+    return this.objects.get(kind)?.get(nsOf(kind, namespace))?.get(name)?.obj as Stored<T> | undefined;
   }
 
   getByUid(uid: string): Stored | undefined {
-    return this.byUid.get(uid);
+    return this.byUid.get(uid)?.obj;
   }
 
   list<T extends ObjectLike = KubeObject>(kind: string, namespace?: string): Stored<T>[] {
     const byNs = this.objects.get(kind);
     if (!byNs) return [];
-    if (namespace !== undefined && isNamespaced(kind)) return [...(byNs.get(namespace)?.values() ?? [])] as Stored<T>[];
     const out: Stored[] = [];
-    for (const m of byNs.values()) out.push(...m.values());
+    if (namespace !== undefined && isNamespaced(kind)) {
+      for (const c of byNs.get(namespace)?.values() ?? []) out.push(c.obj);
+      return out as Stored<T>[];
+    }
+    for (const m of byNs.values()) for (const c of m.values()) out.push(c.obj);
     return out as Stored<T>[];
   }
 
@@ -138,7 +148,7 @@ export class Store implements StoreReader {
     const out: Stored[] = [];
     const deps = this.byOwner.get(uid);
     if (!deps) return [];
-    for (const o of deps.values()) if (!kind || o.kind === kind) out.push(o);
+    for (const { obj: o } of deps.values()) if (!kind || o.kind === kind) out.push(o);
     return out as Stored<T>[];
   }
 
@@ -146,19 +156,21 @@ export class Store implements StoreReader {
     const out: Stored[] = [];
     const deps = this.byOwner.get(uid);
     if (!deps) return [];
-    for (const o of deps.values()) if (o.kind === kind && controllerRef(o)?.uid === uid) out.push(o);
+    for (const { obj: o } of deps.values()) if (o.kind === kind && controllerRef(o)?.uid === uid) out.push(o);
     return out as Stored<T>[];
   }
 
   orphans<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined): Stored<T>[] {
     const out: Stored[] = [];
-    for (const o of this.orphanIndex.get(`${kind}/${nsOf(kind, namespace)}`)?.values() ?? []) out.push(o);
+    for (const c of this.orphanIndex.get(`${kind}/${nsOf(kind, namespace)}`)?.values() ?? []) out.push(c.obj);
     return out as Stored<T>[];
   }
 
   podsOnNode(nodeName: string): Stored[] {
     const onNode = this.byNode.get(nodeName);
-    return onNode ? [...onNode.values()] : [];
+    const out: Stored[] = [];
+    for (const c of onNode?.values() ?? []) out.push(c.obj);
+    return out;
   }
 
   count(kind: string): number {
@@ -174,7 +186,7 @@ export class Store implements StoreReader {
       const byNs = this.objects.get(kind)!;
       for (const ns of [...byNs.keys()].sort()) {
         const m = byNs.get(ns)!;
-        for (const name of [...m.keys()].sort()) out.push(m.get(name)!);
+        for (const name of [...m.keys()].sort()) out.push(m.get(name)!.obj);
       }
     }
     return out;
@@ -332,20 +344,20 @@ export class Store implements StoreReader {
 
   private replace(old: Stored, next: Stored): Stored {
     next.metadata = withField(next.metadata, 'resourceVersion', String(++this.rv));
-    // Most writes (status) leave owner references and node binding alone: keep the indexes then.
+    if (this.opts.freeze) deepFreeze(next);
+    const cell = this.byUid.get(old.metadata.uid)!;
+    // Most writes (status) leave owner references and node binding alone: the indexes stay as they are.
     const sameIndexes =
       next.metadata.ownerReferences === old.metadata.ownerReferences && (old.kind !== 'Pod' || next.spec?.nodeName === old.spec?.nodeName);
     if (sameIndexes) {
-      if (this.opts.freeze) deepFreeze(next);
-      this.objects.get(next.kind)!.get(nsOf(next.kind, next.metadata.namespace))!.set(next.metadata.name, next);
-      this.reindex(next);
-      this.notify({ type: 'MODIFIED', object: next, old });
-      return next;
+      cell.obj = next;
+    } else {
+      this.unindex(old);
+      cell.obj = next;
+      this.index(cell);
     }
-    this.unindex(old);
-    const stored = this.put(next);
-    this.notify({ type: 'MODIFIED', object: stored, old });
-    return stored;
+    this.notify({ type: 'MODIFIED', object: next, old });
+    return next;
   }
 
   private put(obj: Stored): Stored {
@@ -355,26 +367,19 @@ export class Store implements StoreReader {
     if (!byNs) this.objects.set(obj.kind, (byNs = new Map()));
     let m = byNs.get(ns);
     if (!m) byNs.set(ns, (m = new Map()));
-    m.set(obj.metadata.name, obj);
-    this.index(obj);
+    const cell: Cell = { obj };
+    m.set(obj.metadata.name, cell);
+    this.index(cell);
     return obj;
   }
 
-  private index(o: Stored): void {
+  private index(cell: Cell): void {
+    const o = cell.obj;
     const uid = o.metadata.uid;
-    this.byUid.set(uid, o);
-    for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid, o);
-    if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid, o);
-    if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid, o);
-  }
-
-  /** Points the index entries at a new version whose index keys (owners, node, controller) are unchanged. */
-  private reindex(o: Stored): void {
-    const uid = o.metadata.uid;
-    this.byUid.set(uid, o);
-    for (const ref of o.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.set(uid, o);
-    if (o.kind === 'Pod' && o.spec?.nodeName) this.byNode.get(o.spec.nodeName)?.set(uid, o);
-    if (!controllerRef(o)) this.orphanIndex.get(`${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`)?.set(uid, o);
+    this.byUid.set(uid, cell);
+    for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid, cell);
+    if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid, cell);
+    if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid, cell);
   }
 
   private unindex(o: Stored): void {
@@ -400,13 +405,13 @@ export class Store implements StoreReader {
   }
 }
 
-function addTo(index: Map<string, Map<string, Stored>>, key: string, uid: string, o: Stored): void {
+function addTo(index: Map<string, Map<string, Cell>>, key: string, uid: string, o: Cell): void {
   let m = index.get(key);
   if (!m) index.set(key, (m = new Map()));
   m.set(uid, o);
 }
 
-function removeFrom(index: Map<string, Map<string, Stored>>, key: string, value: string): void {
+function removeFrom(index: Map<string, Map<string, Cell>>, key: string, value: string): void {
   const s = index.get(key);
   if (!s) return;
   s.delete(value);
