@@ -203,11 +203,22 @@ export class Scheduler {
     const anyNode = !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
     let best: NodeEntry | undefined;
     let bestScore = 0;
+    // Failing nodes mostly fail alike: count runs of the same (shared) reason list, then add them up.
+    let run: readonly string[] = [];
+    let runLength = 0;
+    const endRun = (): void => {
+      for (const r of run) reasons.set(r, (reasons.get(r) ?? 0) + runLength);
+    };
     for (const entry of nodes) {
       const { node, usage, cap } = entry;
       const fail = entry.open && anyNode ? resourcesFit(req, usage, cap) : this.filter(pod, node, req, usage, cap);
       if (fail.length) {
-        for (const r of fail) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        if (fail !== run) {
+          endRun();
+          run = fail;
+          runLength = 0;
+        }
+        runLength++;
         continue;
       }
       const score = leastAllocated(nonZero, usage, cap) + (anyNode ? 0 : preferredAffinityScore(pod, node));
@@ -222,6 +233,7 @@ export class Scheduler {
         bestScore = score;
       }
     }
+    endRun();
     return { best: best?.node, reasons };
   }
 
@@ -231,7 +243,7 @@ export class Scheduler {
     this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node.metadata.name}`);
   }
 
-  private filter(pod: Stored, node: Stored, req: Requests, usage: NodeUsage, cap: NodeCapacity): string[] {
+  private filter(pod: Stored, node: Stored, req: Requests, usage: NodeUsage, cap: NodeCapacity): readonly string[] {
     const r = nodeUnschedulable(pod, node) ?? nodeAffinity(pod, node) ?? taintToleration(pod, node);
     return r ? [r] : resourcesFit(req, usage, cap);
   }
