@@ -89,25 +89,30 @@ export function podFromTemplate(template: PodTemplateSpec, owner: Stored, genera
  * The queue key of the owner an owner reference names. Owner references are shared by the pods of a
  * template, so the key string is made once per reference and keeps its hash for the queue lookups.
  */
-const ownerKeyCache = new WeakMap<object, { namespace: string; key: string }>();
-function ownerKey(namespace: string, ref: OwnerReference): string {
+const ownerKeyCache = new WeakMap<object, { namespace: string; keys: readonly string[] }>();
+function ownerKeys(namespace: string, ref: OwnerReference): readonly string[] {
   let k = ownerKeyCache.get(ref);
-  if (!k || k.namespace !== namespace) ownerKeyCache.set(ref, (k = { namespace, key: `${namespace}/${ref.name}` }));
-  return k.key;
+  if (!k || k.namespace !== namespace) ownerKeyCache.set(ref, (k = { namespace, keys: Object.freeze([`${namespace}/${ref.name}`]) }));
+  return k.keys;
 }
 
-/** Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. */
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. The
+ * common answer, one owner, is a list shared by the dependents of that owner (callers must not mutate it).
+ */
 export function controllerOwnerKeys(ownerKind: string) {
-  const keyFor = (o: Stored | undefined): string | undefined => {
+  const keysFor = (o: Stored | undefined): readonly string[] => {
     const ref = o && controllerRef(o);
-    return ref && ref.kind === ownerKind ? ownerKey(o.metadata.namespace ?? '', ref) : undefined;
+    return ref && ref.kind === ownerKind ? ownerKeys(o.metadata.namespace ?? '', ref) : NO_KEYS;
   };
-  return (change: WatchChange): string[] => {
-    const now = keyFor(change.object);
+  return (change: WatchChange): readonly string[] => {
+    const now = keysFor(change.object);
     // Most changes (status writes) keep the owner references: one lookup does.
-    const before = change.old && change.old.metadata.ownerReferences !== change.object.metadata.ownerReferences ? keyFor(change.old) : undefined;
-    if (now === undefined) return before === undefined ? [] : [before];
-    return before === undefined || before === now ? [now] : [now, before];
+    const before = change.old && change.old.metadata.ownerReferences !== change.object.metadata.ownerReferences ? keysFor(change.old) : NO_KEYS;
+    if (!before.length || before[0] === now[0]) return now;
+    return now.length ? [now[0]!, before[0]!] : before;
   };
 }
 

@@ -18,13 +18,13 @@ export const BURST_REPLICAS = 500;
 /** Pod changes go to the controlling ReplicaSet; an orphan goes to every ReplicaSet whose selector matches. */
 const ownerKeys = controllerOwnerKeys('ReplicaSet');
 
-function podKeys(change: WatchChange, store: StoreReader): string[] {
-  const keys = ownerKeys(change);
+function podKeys(change: WatchChange, store: StoreReader): readonly string[] {
+  const owners = ownerKeys(change);
   const pod = change.object;
-  if (change.type !== 'DELETED' && !controllerRef(pod) && !pod.metadata.deletionTimestamp) {
-    for (const rs of store.list('ReplicaSet', pod.metadata.namespace)) {
-      if (matchesSelector(pod.metadata.labels, rs.spec?.selector)) keys.push(keyOf(rs));
-    }
+  if (change.type === 'DELETED' || controllerRef(pod) || pod.metadata.deletionTimestamp) return owners;
+  const keys = [...owners];
+  for (const rs of store.list('ReplicaSet', pod.metadata.namespace)) {
+    if (matchesSelector(pod.metadata.labels, rs.spec?.selector)) keys.push(keyOf(rs));
   }
   return keys;
 }
