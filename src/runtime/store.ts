@@ -84,6 +84,8 @@ function nsOf(kind: string, namespace: string | undefined): string {
 
 /** PodScheduled=True conditions, shared by the pods bound in the same second. */
 const scheduledConditions = new InternTable<object>();
+/** Pod specs with nodeName set, by (unbound spec, node). */
+const boundSpecs = new InternTable<Record<string, unknown>>();
 
 /**
  * The current version of one object. Every map and index holds the object's cell, so a write that keeps
@@ -270,7 +272,10 @@ export class Store implements StoreReader {
     const at = this.secondsNow();
     const scheduled = scheduledConditions.get2('PodScheduled', at, () => ({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) }));
     const conditions = [...((old.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'), scheduled];
-    const bound = withField(withField(old, 'spec', withField(old.spec ?? {}, 'nodeName', nodeName)), 'status', withField(old.status ?? {}, 'conditions', conditions));
+    const spec = old.spec ?? {};
+    // Pods of a template share their spec (immutable), so those bound to one node share the bound spec.
+    const boundSpec = boundSpecs.get2(spec, nodeName, () => withField(spec, 'nodeName', nodeName));
+    const bound = withField(withField(old, 'spec', boundSpec), 'status', withField(old.status ?? {}, 'conditions', conditions));
     return this.replace(old, bound as Stored);
   }
 

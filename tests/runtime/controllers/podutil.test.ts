@@ -42,3 +42,22 @@ describe('lastResult (a verdict per shared labels map or condition list)', () =>
     expect(seen).toHaveLength(4);
   });
 });
+
+describe('binding pods of one template (pods/binding)', () => {
+  it('pods bound to the same node share the bound spec; other nodes get their own, with their nodeName', () => {
+    const c = createCluster({ nodes: 2, freeze: true });
+    c.apply(replicaSet('web', 4));
+    c.settle();
+    const pods = c.store.list('Pod');
+    const byNode = new Map<string, unknown>();
+    for (const p of pods) {
+      const seen = byNode.get(p.spec.nodeName);
+      if (seen) expect(p.spec).toBe(seen);
+      else byNode.set(p.spec.nodeName, p.spec);
+    }
+    expect(byNode.size).toBe(2);
+    const [a, b] = [...byNode.entries()];
+    expect(a![1]).not.toBe(b![1]);
+    expect((a![1] as { nodeName: string }).nodeName).toBe(a![0]);
+  });
+});
