@@ -2,7 +2,7 @@
 // (pkg/controller/controller_utils.go) with the LogarithmicScaleDown ordering, and
 // getPodsRankedByRelatedPodsOnSameNode (pkg/controller/replicaset/replica_set.go).
 import type { Stored } from '../../api/types.js';
-import { isPodReady, isPodActive, podCondition, restartCount } from '../podutil.js';
+import { isPodReady, isPodActive, podCondition, restartCount, lastResult } from '../podutil.js';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -48,18 +48,34 @@ export interface DeletionKey {
 }
 
 export function deletionKey(pod: Stored, rank: number, now: number): DeletionKey {
-  const ready = isPodReady(pod);
-  return {
-    pod,
-    unassigned: pod.spec?.nodeName ? 1 : 0,
-    phase: PHASE_ORDINAL[pod.status?.phase ?? 'Pending'] ?? 0,
-    ready: ready ? 1 : 0,
-    cost: deletionCost(pod),
-    doubledUp: -rank,
-    readyAge: ready ? logRank(podCondition(pod, 'Ready')?.lastTransitionTime, now) : 0,
-    restarts: -restartCount(pod),
-    age: logRank(pod.metadata.creationTimestamp, now),
-    uid: pod.metadata.uid,
+  return keyMaker(now)(pod, rank);
+}
+
+/**
+ * Makes deletion keys at `now`. Readiness and ages are decided once per condition list (the kubelet's
+ * are interned, shared by many pods) and per creation timestamp (pods made in the same second).
+ */
+function keyMaker(now: number): (pod: Stored, rank: number) => DeletionKey {
+  const readiness = lastResult((conditions: unknown): { ready: number; readyAge: number } => {
+    const p = { metadata: {}, status: { conditions } } as unknown as Stored;
+    const ready = isPodReady(p);
+    return { ready: ready ? 1 : 0, readyAge: ready ? logRank(podCondition(p, 'Ready')?.lastTransitionTime, now) : 0 };
+  });
+  const ageOf = lastResult((created: string | undefined) => logRank(created, now));
+  return (pod, rank) => {
+    const { ready, readyAge } = readiness(pod.status?.conditions);
+    return {
+      pod,
+      unassigned: pod.spec?.nodeName ? 1 : 0,
+      phase: PHASE_ORDINAL[pod.status?.phase ?? 'Pending'] ?? 0,
+      ready,
+      cost: deletionCost(pod),
+      doubledUp: -rank,
+      readyAge,
+      restarts: -restartCount(pod),
+      age: ageOf(pod.metadata.creationTimestamp),
+      uid: pod.metadata.uid,
+    };
   };
 }
 
@@ -94,7 +110,8 @@ export function countActiveByNode(pods: Iterable<Stored>, counts: Map<string, nu
  */
 export function podsToDelete(pods: Stored[], relatedOnNode: ReadonlyMap<string, number>, count: number, now: number): Stored[] {
   if (count >= pods.length) return pods;
-  const keys = pods.map((p) => deletionKey(p, relatedOnNode.get(p.spec?.nodeName ?? '') ?? 0, now));
+  const key = keyMaker(now);
+  const keys = pods.map((p) => key(p, relatedOnNode.get(p.spec?.nodeName ?? '') ?? 0));
   return smallest(keys, count, compareKeys).map((k) => k.pod);
 }
 
