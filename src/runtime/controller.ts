@@ -43,7 +43,7 @@ export interface Controller {
   /** e.g. 'replicaset-controller' (used as the events' source). */
   name: string;
   /** For each watched kind: which keys ("namespace/name") to enqueue for a change. */
-  watches: Partial<Record<Kind, (change: WatchChange, store: StoreReader) => string[]>>;
+  watches: Partial<Record<Kind, (change: WatchChange, store: StoreReader) => readonly string[]>>;
   /** Decide: observed state → actions. Pure: reads only through ctx. */
   sync(key: string, ctx: SyncContext): Action[];
 }
@@ -79,7 +79,7 @@ function applyOne(a: Action, ctx: ApplyContext): void {
     case 'create': {
       const created = store.create(a.object);
       if (a.event) {
-        const message = a.event.message.split('{name}').join(created.metadata.name);
+        const message = a.event.message.replaceAll('{name}', created.metadata.name);
         recorder.record(source, a.event.involved, a.event.eventType, a.event.reason, message);
       }
       return;
@@ -111,7 +111,7 @@ function applyOne(a: Action, ctx: ApplyContext): void {
 export class ControllerManager {
   private readonly queued = new Map<Controller, Set<string>>();
   /** Watch functions by kind, in controller order. */
-  private readonly byKind = new Map<string, [Controller, (change: WatchChange, store: StoreReader) => string[]][]>();
+  private readonly byKind = new Map<string, [Controller, (change: WatchChange, store: StoreReader) => readonly string[]][]>();
   /** The pending requeue of each controller/key; a sync that asks for none withdraws it. */
   private readonly timers = new Map<Controller, Map<string, { due: number; handle: TaskHandle }>>();
 

@@ -24,12 +24,12 @@ export class EventRecorder {
   constructor(private readonly now: () => number) {}
 
   /**
-   * Events repeat the same objects and messages many times; sharing them keeps long runs small. The
-   * references are found by kind → namespace → name: those strings come from the objects and keep
-   * their hash, where a joined key would be hashed afresh for every event.
+   * Events repeat the same objects many times; sharing their references keeps long runs small. They
+   * are found by kind → namespace → name: those strings come from the objects and keep their hash,
+   * where a joined key would be hashed afresh for every event. (Repeated messages are shared by the
+   * components that record them, which make each once: see the kubelet.)
    */
   private readonly refs = new Map<string, Map<string, Map<string, SimEvent['involvedObject']>>>();
-  private readonly messages = new Map<string, string>();
 
   record(source: string, involved: ObjRef, eventType: EventType, reason: string, message: string): SimEvent {
     let byNs = this.refs.get(involved.kind);
@@ -42,12 +42,7 @@ export class EventRecorder {
       if (involved.namespace) involvedObject.namespace = involved.namespace;
       byName.set(involved.name, Object.freeze(involvedObject));
     }
-    let text = this.messages.get(message);
-    if (text === undefined) {
-      if (this.messages.size > 10_000) this.messages.clear();
-      this.messages.set(message, (text = message));
-    }
-    const e: SimEvent = { time: this.now(), type: eventType, reason, involvedObject, message: text, source };
+    const e: SimEvent = { time: this.now(), type: eventType, reason, involvedObject, message, source };
     if (this.step !== undefined) e.step = this.step;
     this.events.push(e);
     for (const l of this.listeners) l(e);

@@ -1,17 +1,25 @@
 // The discrete-event loop: a virtual clock and a queue of due work ordered by (time, sequence), so a run
 // never sleeps and is fully deterministic.
 
-export interface Task {
-  time: number;
-  seq: number;
-  label: string;
-  fn: () => void;
-  cancelled?: boolean;
-}
-
 /** Lets the scheduler of a task withdraw it; a cancelled task neither runs nor keeps the loop busy. */
 export interface TaskHandle {
   cancel(): void;
+}
+
+/** A task is its own handle: no closure per scheduled task. */
+export class Task implements TaskHandle {
+  cancelled = false;
+
+  constructor(
+    readonly time: number,
+    readonly seq: number,
+    readonly label: string,
+    readonly fn: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /** Binary min-heap on (time, seq). */
@@ -105,13 +113,9 @@ export class Loop {
   }
 
   private push(heap: TaskHeap, time: number, label: string, fn: () => void): TaskHandle {
-    const task: Task = { time: Math.max(time, this.clock), seq: this.seq++, label, fn };
+    const task = new Task(Math.max(time, this.clock), this.seq++, label, fn);
     heap.push(task);
-    return {
-      cancel: () => {
-        task.cancelled = true;
-      },
-    };
+    return task;
   }
 
   /** Drops cancelled tasks from the top of a heap. */

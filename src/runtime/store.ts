@@ -1,6 +1,6 @@
 // The simulated API server: objects by kind/namespace/name, metadata bookkeeping, defaulting, indexes
 // (owner uid, node name, orphans) and synchronous watch notifications.
-import type { KubeObject, Stored, StoredMeta, LabelSelector, ObjectLike, ObjectMeta } from './api/types.js';
+import type { KubeObject, Stored, LabelSelector, ObjectLike, ObjectMeta } from './api/types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import { controllerRef } from './api/types.js';
@@ -8,7 +8,8 @@ import { isNamespaced, API_VERSION, isKind } from './api/kinds.js';
 import { applyDefaults, prepareForCreate } from './api/defaults.js';
 import { generateName } from './api/names.js';
 import { deepEqual } from './api/equal.js';
-import { internObject } from './intern.js';
+import { InternTable } from './intern.js';
+import { withField, withFields } from './api/copy.js';
 import { matchesSelector } from './api/selectors.js';
 import type { Rand } from './rand.js';
 import { rfc3339 } from './time.js';
@@ -53,6 +54,8 @@ export interface StoreReader {
   listBySelector<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, selector: LabelSelector): Stored<T>[];
   /** Objects with an ownerReference to `uid` (any kind, or only `kind`). O(dependents). */
   dependentsOf<T extends ObjectLike = KubeObject>(uid: string, kind?: string): Stored<T>[];
+  /** Objects of `kind` whose controller ownerReference is `uid`. O(dependents). */
+  controlledBy<T extends ObjectLike = KubeObject>(uid: string, kind: string): Stored<T>[];
   /** Objects of `kind` in `namespace` without a controller ownerReference (adoption candidates). */
   orphans<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined): Stored<T>[];
   /** Pods bound to `nodeName`. O(pods on the node). */
@@ -79,16 +82,28 @@ function nsOf(kind: string, namespace: string | undefined): string {
   return isNamespaced(kind) ? namespace || 'default' : '';
 }
 
+/** PodScheduled=True conditions, shared by the pods bound in the same second. */
+const scheduledConditions = new InternTable<object>();
+/** Pod specs with nodeName set, by (unbound spec, node). */
+const boundSpecs = new InternTable<Record<string, unknown>>();
+
+/**
+ * The current version of one object. Every map and index holds the object's cell, so a write that keeps
+ * the index keys (most writes: status) replaces the version in one place, and a read is one pass
+ * without a lookup per element.
+ */
+interface Cell {
+  obj: Stored;
+}
+
 export class Store implements StoreReader {
   /** kind → namespace → name → object */
-  private readonly objects = new Map<string, Map<string, Map<string, Stored>>>();
-  private readonly byUid = new Map<string, Stored>();
-  // The indexes map to the objects themselves (uid → current version), so a read is one pass without
-  // a byUid lookup per element; a write that keeps the index keys updates the entries in place.
-  private readonly byOwner = new Map<string, Map<string, Stored>>();
-  private readonly byNode = new Map<string, Map<string, Stored>>();
+  private readonly objects = new Map<string, Map<string, Map<string, Cell>>>();
+  private readonly byUid = new Map<string, Cell>();
+  private readonly byOwner = new Map<string, Map<string, Cell>>();
+  private readonly byNode = new Map<string, Map<string, Cell>>();
   /** `${kind}/${namespace}` → objects without a controller ref, by uid */
-  private readonly orphanIndex = new Map<string, Map<string, Stored>>();
+  private readonly orphanIndex = new Map<string, Map<string, Cell>>();
   private readonly handlers: WatchHandler[] = [];
   private rv = 0;
   private readonly opts: StoreOptions;
@@ -108,19 +123,22 @@ export class Store implements StoreReader {
   // ---- reads ----
 
   get<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined, name: string): Stored<T> | undefined {
-    return this.objects.get(kind)?.get(nsOf(kind, namespace))?.get(name) as Stored<T> | undefined;
+    return this.objects.get(kind)?.get(nsOf(kind, namespace))?.get(name)?.obj as Stored<T> | undefined;
   }
 
   getByUid(uid: string): Stored | undefined {
-    return this.byUid.get(uid);
+    return this.byUid.get(uid)?.obj;
   }
 
   list<T extends ObjectLike = KubeObject>(kind: string, namespace?: string): Stored<T>[] {
     const byNs = this.objects.get(kind);
     if (!byNs) return [];
-    if (namespace !== undefined && isNamespaced(kind)) return [...(byNs.get(namespace)?.values() ?? [])] as Stored<T>[];
     const out: Stored[] = [];
-    for (const m of byNs.values()) out.push(...m.values());
+    if (namespace !== undefined && isNamespaced(kind)) {
+      for (const c of byNs.get(namespace)?.values() ?? []) out.push(c.obj);
+      return out as Stored<T>[];
+    }
+    for (const m of byNs.values()) for (const c of m.values()) out.push(c.obj);
     return out as Stored<T>[];
   }
 
@@ -132,19 +150,29 @@ export class Store implements StoreReader {
     const out: Stored[] = [];
     const deps = this.byOwner.get(uid);
     if (!deps) return [];
-    for (const o of deps.values()) if (!kind || o.kind === kind) out.push(o);
+    for (const { obj: o } of deps.values()) if (!kind || o.kind === kind) out.push(o);
+    return out as Stored<T>[];
+  }
+
+  controlledBy<T extends ObjectLike = KubeObject>(uid: string, kind: string): Stored<T>[] {
+    const out: Stored[] = [];
+    const deps = this.byOwner.get(uid);
+    if (!deps) return [];
+    for (const { obj: o } of deps.values()) if (o.kind === kind && controllerRef(o)?.uid === uid) out.push(o);
     return out as Stored<T>[];
   }
 
   orphans<T extends ObjectLike = KubeObject>(kind: string, namespace: string | undefined): Stored<T>[] {
     const out: Stored[] = [];
-    for (const o of this.orphanIndex.get(`${kind}/${nsOf(kind, namespace)}`)?.values() ?? []) out.push(o);
+    for (const c of this.orphanIndex.get(`${kind}/${nsOf(kind, namespace)}`)?.values() ?? []) out.push(c.obj);
     return out as Stored<T>[];
   }
 
   podsOnNode(nodeName: string): Stored[] {
     const onNode = this.byNode.get(nodeName);
-    return onNode ? [...onNode.values()] : [];
+    const out: Stored[] = [];
+    for (const c of onNode?.values() ?? []) out.push(c.obj);
+    return out;
   }
 
   count(kind: string): number {
@@ -160,7 +188,7 @@ export class Store implements StoreReader {
       const byNs = this.objects.get(kind)!;
       for (const ns of [...byNs.keys()].sort()) {
         const m = byNs.get(ns)!;
-        for (const name of [...m.keys()].sort()) out.push(m.get(name)!);
+        for (const name of [...m.keys()].sort()) out.push(m.get(name)!.obj);
       }
     }
     return out;
@@ -233,7 +261,7 @@ export class Store implements StoreReader {
   /** Replaces only `status`. */
   updateStatus<T extends ObjectLike & { status?: unknown }>(input: T): Stored<T> {
     const old = this.mustGet(input as unknown as KubeObject);
-    return this.replace(old, { ...old, status: input.status } as Stored) as unknown as Stored<T>;
+    return this.replace(old, withField(old, 'status', input.status)) as unknown as Stored<T>;
   }
 
   /** Binds a pod to a node (the pods/binding subresource): sets nodeName and PodScheduled=True. */
@@ -242,9 +270,13 @@ export class Store implements StoreReader {
     if (!old) throw new ApiError('NotFound', `pods "${name}" not found`);
     if (old.spec?.nodeName) throw new ApiError('Conflict', `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
     const at = this.secondsNow();
-    const scheduled = internObject(`PodScheduled|${at}`, () => ({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) }));
+    const scheduled = scheduledConditions.get2('PodScheduled', at, () => ({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) }));
     const conditions = [...((old.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'), scheduled];
-    return this.replace(old, { ...old, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions } } as Stored);
+    const spec = old.spec ?? {};
+    // Pods of a template share their spec (immutable), so those bound to one node share the bound spec.
+    const boundSpec = boundSpecs.get2(spec, nodeName, () => withField(spec, 'nodeName', nodeName));
+    const bound = withField(withField(old, 'spec', boundSpec), 'status', withField(old.status ?? {}, 'conditions', conditions));
+    return this.replace(old, bound as Stored);
   }
 
   /**
@@ -258,13 +290,12 @@ export class Store implements StoreReader {
     if (kind === 'Pod' && this.isGraceful(old, opts)) {
       if (old.metadata.deletionTimestamp) return old;
       const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
-      const meta = {
-        ...old.metadata,
+      const meta = withFields(old.metadata, {
         deletionTimestamp: rfc3339(this.secondsNow() + grace * 1000),
         deletionGracePeriodSeconds: grace,
         generation: old.metadata.generation + 1,
-      };
-      return this.replace(old, { ...old, metadata: meta } as Stored);
+      });
+      return this.replace(old, withField(old, 'metadata', meta));
     }
     this.remove(kind, namespace, name, opts.propagationPolicy);
     return this.get(kind, namespace, name);
@@ -281,7 +312,7 @@ export class Store implements StoreReader {
     this.unindex(old);
     this.objects.get(kind)!.get(nsOf(kind, namespace))!.delete(name);
     // A deletion is a write: the final version carries a new resourceVersion.
-    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } } as Stored;
+    const gone = withField(old, 'metadata', withField(old.metadata, 'resourceVersion', String(++this.rv)));
     if (this.opts.freeze) deepFreeze(gone);
     this.notify({ type: 'DELETED', object: gone, old, propagationPolicy: propagationPolicy ?? 'Background' });
   }
@@ -289,13 +320,12 @@ export class Store implements StoreReader {
   /** Finalizers keep a deleted object: deletionTimestamp now, grace 0, until the last one is removed. */
   private holdForFinalizers(old: Stored): void {
     if (old.metadata.deletionGracePeriodSeconds === 0) return;
-    const meta = {
-      ...old.metadata,
+    const meta = withFields(old.metadata, {
       deletionTimestamp: rfc3339(this.secondsNow()),
       deletionGracePeriodSeconds: 0,
       generation: old.metadata.deletionTimestamp ? old.metadata.generation : old.metadata.generation + 1,
-    };
-    this.replace(old, { ...old, metadata: meta } as Stored);
+    });
+    this.replace(old, withField(old, 'metadata', meta));
   }
 
   private isGraceful(pod: Stored, opts: DeleteOptions): boolean {
@@ -318,21 +348,21 @@ export class Store implements StoreReader {
   }
 
   private replace(old: Stored, next: Stored): Stored {
-    next.metadata = { ...next.metadata, resourceVersion: String(++this.rv) } as StoredMeta;
-    // Most writes (status) leave owner references and node binding alone: keep the indexes then.
+    next.metadata = withField(next.metadata, 'resourceVersion', String(++this.rv));
+    if (this.opts.freeze) deepFreeze(next);
+    const cell = this.byUid.get(old.metadata.uid)!;
+    // Most writes (status) leave owner references and node binding alone: the indexes stay as they are.
     const sameIndexes =
       next.metadata.ownerReferences === old.metadata.ownerReferences && (old.kind !== 'Pod' || next.spec?.nodeName === old.spec?.nodeName);
     if (sameIndexes) {
-      if (this.opts.freeze) deepFreeze(next);
-      this.objects.get(next.kind)!.get(nsOf(next.kind, next.metadata.namespace))!.set(next.metadata.name, next);
-      this.reindex(next);
-      this.notify({ type: 'MODIFIED', object: next, old });
-      return next;
+      cell.obj = next;
+    } else {
+      this.unindex(old);
+      cell.obj = next;
+      this.index(cell);
     }
-    this.unindex(old);
-    const stored = this.put(next);
-    this.notify({ type: 'MODIFIED', object: stored, old });
-    return stored;
+    this.notify({ type: 'MODIFIED', object: next, old });
+    return next;
   }
 
   private put(obj: Stored): Stored {
@@ -342,26 +372,19 @@ export class Store implements StoreReader {
     if (!byNs) this.objects.set(obj.kind, (byNs = new Map()));
     let m = byNs.get(ns);
     if (!m) byNs.set(ns, (m = new Map()));
-    m.set(obj.metadata.name, obj);
-    this.index(obj);
+    const cell: Cell = { obj };
+    m.set(obj.metadata.name, cell);
+    this.index(cell);
     return obj;
   }
 
-  private index(o: Stored): void {
+  private index(cell: Cell): void {
+    const o = cell.obj;
     const uid = o.metadata.uid;
-    this.byUid.set(uid, o);
-    for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid, o);
-    if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid, o);
-    if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid, o);
-  }
-
-  /** Points the index entries at a new version whose index keys (owners, node, controller) are unchanged. */
-  private reindex(o: Stored): void {
-    const uid = o.metadata.uid;
-    this.byUid.set(uid, o);
-    for (const ref of o.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.set(uid, o);
-    if (o.kind === 'Pod' && o.spec?.nodeName) this.byNode.get(o.spec.nodeName)?.set(uid, o);
-    if (!controllerRef(o)) this.orphanIndex.get(`${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`)?.set(uid, o);
+    this.byUid.set(uid, cell);
+    for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid, cell);
+    if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid, cell);
+    if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid, cell);
   }
 
   private unindex(o: Stored): void {
@@ -387,13 +410,13 @@ export class Store implements StoreReader {
   }
 }
 
-function addTo(index: Map<string, Map<string, Stored>>, key: string, uid: string, o: Stored): void {
+function addTo(index: Map<string, Map<string, Cell>>, key: string, uid: string, o: Cell): void {
   let m = index.get(key);
   if (!m) index.set(key, (m = new Map()));
   m.set(uid, o);
 }
 
-function removeFrom(index: Map<string, Map<string, Stored>>, key: string, value: string): void {
+function removeFrom(index: Map<string, Map<string, Cell>>, key: string, value: string): void {
   const s = index.get(key);
   if (!s) return;
   s.delete(value);

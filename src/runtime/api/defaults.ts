@@ -246,25 +246,37 @@ export function registerDefaults(kind: string, fn: Defaulter): void {
 
 /** A defaulted deep copy of `obj` (the input is left untouched). */
 export function applyDefaults<T extends KubeObject>(obj: T): T {
-  if (obj.kind === 'Pod' && obj.spec && templateSpecs.has(obj.spec) && defaulters.Pod === builtInPodDefaulter) return defaultPodOfTemplate(obj);
+  if (obj.kind === 'Pod' && obj.spec && sharedParts.has(obj.spec) && defaulters.Pod === builtInPodDefaulter) return defaultPodOfTemplate(obj);
   const copy = clonePlain(obj);
   defaulters[copy.kind]?.(copy as Obj);
   return copy;
 }
 
 /**
- * Pod specs taken from a stored object's template. Stored objects are immutable, so the defaulted form
- * of such a spec is computed once and shared by every pod made from it (a 10,000-replica ReplicaSet
- * keeps one spec, not 10,000 copies). The Pod defaulter reads and writes only `spec` and `status`.
+ * Parts of pods taken from a stored object's template: the template's spec, and the labels and owner
+ * references a controller gives every pod it makes from it. Stored objects are immutable, so these are
+ * shared by every pod made from the template (a 10,000-replica ReplicaSet keeps one spec, one labels map
+ * and one ownerReferences list, not 10,000 copies — less memory, and scans of its pods stay in cache).
+ * The defaulted form of a shared spec is computed once. The Pod defaulter reads and writes only `spec`
+ * and `status`.
  */
-const templateSpecs = new WeakSet<object>();
+const sharedParts = new WeakSet<object>();
 const defaultedSpecs = new WeakMap<object, { spec: Obj; qosClass: string }>();
 /** Sharing is valid only while no extension (registerDefaults) reads the rest of the pod. */
 const builtInPodDefaulter = defaulters.Pod;
 
-/** Marks `spec` (a pod template's spec inside a stored object) as immutable, so pods made from it share it. */
-export function markTemplateSpec(spec: object): void {
-  templateSpecs.add(spec);
+/** Marks `part` (of a pod made from a stored template) as immutable, so pods made from it share it. */
+export function markShared(part: object): void {
+  sharedParts.add(part);
+}
+
+/** clonePlain, except that shared parts are kept as they are. */
+function cloneKeepingShared(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || sharedParts.has(v)) return v;
+  if (Array.isArray(v)) return v.map(cloneKeepingShared);
+  const out: Obj = {};
+  for (const k in v as Obj) out[k] = cloneKeepingShared((v as Obj)[k]);
+  return out;
 }
 
 function defaultPodOfTemplate<T extends KubeObject>(obj: T): T {
@@ -276,7 +288,7 @@ function defaultPodOfTemplate<T extends KubeObject>(obj: T): T {
     defaultedSpecs.set(obj.spec, shared);
   }
   // Same keys in the same order as the full copy: spec keeps its place, status comes last.
-  const copy = clonePlain({ ...obj, spec: undefined }) as Obj;
+  const copy = cloneKeepingShared({ ...obj, spec: undefined }) as Obj;
   copy.spec = shared.spec;
   setIfUnset(copy, 'status', {});
   setIfUnset(copy.status, 'phase', 'Pending');

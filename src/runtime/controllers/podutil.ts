@@ -1,8 +1,8 @@
 // Pod helpers shared by the workload controllers (pkg/api/v1/pod/util.go, pkg/controller/controller_utils.go).
-import type { KubeObject, Stored, PodTemplateSpec, ObjectMeta } from '../api/types.js';
+import type { KubeObject, Stored, PodTemplateSpec, ObjectMeta, OwnerReference } from '../api/types.js';
 import { controllerRef, keyOf, newControllerRef } from '../api/types.js';
 import type { StoreReader, WatchChange } from '../store.js';
-import { markTemplateSpec } from '../api/defaults.js';
+import { markShared } from '../api/defaults.js';
 
 interface Condition {
   type: string;
@@ -52,35 +52,86 @@ export function restartCount(pod: KubeObject): number {
   return max;
 }
 
+/** The labels and owner references of the pods last made from a template, by template (see markShared). */
+const templateMeta = new WeakMap<object, { ownerUid: string; labels: Record<string, string>; ownerReferences: OwnerReference[] }>();
+
+function sharedMeta(template: PodTemplateSpec, owner: Stored): { labels: Record<string, string>; ownerReferences: OwnerReference[] } {
+  let m = templateMeta.get(template);
+  if (!m || m.ownerUid !== owner.metadata.uid) {
+    m = { ownerUid: owner.metadata.uid, labels: { ...(template.metadata?.labels ?? {}) }, ownerReferences: [newControllerRef(owner)] };
+    markShared(m.labels);
+    markShared(m.ownerReferences);
+    templateMeta.set(template, m);
+  }
+  return m;
+}
+
 /**
  * A pod for `owner` from `template` (controller.GetPodFromTemplate): the template's labels, annotations,
- * spec; named `generateName` + 5 random characters by the API server.
+ * spec; named `generateName` + 5 random characters by the API server. Without extra labels, the pods of
+ * one template share their labels and owner references (stored objects are immutable).
  */
 export function podFromTemplate(template: PodTemplateSpec, owner: Stored, generateName: string, extraLabels?: Record<string, string>): KubeObject {
+  const shared = extraLabels ? undefined : sharedMeta(template, owner);
   const meta: ObjectMeta = {
     generateName,
     namespace: owner.metadata.namespace ?? 'default',
-    labels: { ...(template.metadata?.labels ?? {}), ...(extraLabels ?? {}) },
-    ownerReferences: [newControllerRef(owner)],
+    labels: shared?.labels ?? { ...(template.metadata?.labels ?? {}), ...(extraLabels ?? {}) },
+    ownerReferences: shared?.ownerReferences ?? [newControllerRef(owner)],
   };
   if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
   if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
-  if (template.spec) markTemplateSpec(template.spec);
+  if (template.spec) markShared(template.spec);
   return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: template.spec };
 }
 
-/** Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. */
+/**
+ * The queue key of the owner an owner reference names. Owner references are shared by the pods of a
+ * template, so the key string is made once per reference and keeps its hash for the queue lookups.
+ */
+const ownerKeyCache = new WeakMap<object, { namespace: string; keys: readonly string[] }>();
+function ownerKeys(namespace: string, ref: OwnerReference): readonly string[] {
+  let k = ownerKeyCache.get(ref);
+  if (!k || k.namespace !== namespace) ownerKeyCache.set(ref, (k = { namespace, keys: Object.freeze([`${namespace}/${ref.name}`]) }));
+  return k.keys;
+}
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. The
+ * common answer, one owner, is a list shared by the dependents of that owner (callers must not mutate it).
+ */
 export function controllerOwnerKeys(ownerKind: string) {
-  const keyFor = (o: Stored | undefined): string | undefined => {
+  const keysFor = (o: Stored | undefined): readonly string[] => {
     const ref = o && controllerRef(o);
-    return ref && ref.kind === ownerKind ? `${o.metadata.namespace ?? ''}/${ref.name}` : undefined;
+    return ref && ref.kind === ownerKind ? ownerKeys(o.metadata.namespace ?? '', ref) : NO_KEYS;
   };
-  return (change: WatchChange): string[] => {
-    const now = keyFor(change.object);
+  return (change: WatchChange): readonly string[] => {
+    const now = keysFor(change.object);
     // Most changes (status writes) keep the owner references: one lookup does.
-    const before = change.old && change.old.metadata.ownerReferences !== change.object.metadata.ownerReferences ? keyFor(change.old) : undefined;
-    if (now === undefined) return before === undefined ? [] : [before];
-    return before === undefined || before === now ? [now] : [now, before];
+    const before = change.old && change.old.metadata.ownerReferences !== change.object.metadata.ownerReferences ? keysFor(change.old) : NO_KEYS;
+    if (!before.length || before[0] === now[0]) return now;
+    return now.length ? [now[0]!, before[0]!] : before;
+  };
+}
+
+const UNSEEN = Symbol('unseen');
+
+/**
+ * `fn` remembering its last argument and result. The pods of a template share their labels and
+ * interned condition lists, so a scan of thousands of pods computes a verdict a handful of times.
+ * Only for pure functions of an immutable argument.
+ */
+export function lastResult<A, R>(fn: (a: A) => R): (a: A) => R {
+  let last: A | typeof UNSEEN = UNSEEN;
+  let result: R;
+  return (a: A): R => {
+    if (a !== last) {
+      result = fn(a);
+      last = a;
+    }
+    return result;
   };
 }
 
@@ -91,5 +142,5 @@ export function selfKey(change: WatchChange): string[] {
 
 /** Objects of `kind` that `store` says are controlled by `owner` (via the owner index). */
 export function ownedBy<T extends KubeObject = KubeObject>(store: StoreReader, owner: Stored, kind: string): Stored<T>[] {
-  return store.dependentsOf<T>(owner.metadata.uid, kind).filter((o) => controllerRef(o)?.uid === owner.metadata.uid);
+  return store.controlledBy<T>(owner.metadata.uid, kind);
 }

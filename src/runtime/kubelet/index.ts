@@ -9,6 +9,7 @@ import type { EventRecorder } from '../events.js';
 import { matchRule, commandBehaviour, DEFAULT_STARTUP_MS, DEFAULT_STOP_MS, DEFAULT_JOB_RUN_MS } from './rules.js';
 import type { PodRule } from './rules.js';
 import { renderStatus } from './status.js';
+import { withField } from '../api/copy.js';
 import type { PodView } from './status.js';
 
 export const KUBELET = 'kubelet';
@@ -42,6 +43,33 @@ interface PodEntry {
 
 function isDone(view: PodView): boolean {
   return view.phase === 'Succeeded' || view.phase === 'Failed';
+}
+
+interface ContainerMessages {
+  pulling: string;
+  pulled: string;
+  present: string;
+  created: string;
+  started: string;
+  killing: string;
+}
+
+/** The kubelet's event messages about a container, made once per (immutable, shared) container spec. */
+const messagesByContainer = new WeakMap<object, ContainerMessages>();
+function containerMessages(c: { name: string; image?: string }): ContainerMessages {
+  let m = messagesByContainer.get(c);
+  if (!m) {
+    m = {
+      pulling: `Pulling image "${c.image}"`,
+      pulled: `Successfully pulled image "${c.image}" in 1s (1s including waiting)`,
+      present: `Container image "${c.image}" already present on machine`,
+      created: `Created container: ${c.name}`,
+      started: `Started container ${c.name}`,
+      killing: `Stopping container ${c.name}`,
+    };
+    messagesByContainer.set(c, m);
+  }
+  return m;
 }
 
 interface RunPlan {
@@ -160,7 +188,7 @@ export class Kubelet {
   }
 
   private write(pod: Stored, entry: PodEntry): void {
-    this.store.updateStatus({ ...pod, status: renderStatus(pod, entry.view, this.loop.now()) });
+    this.store.updateStatus(withField(pod, 'status', renderStatus(pod, entry.view, this.loop.now())));
   }
 
   private admit(pod: Stored): void {
@@ -210,7 +238,7 @@ export class Kubelet {
   private killContainers(pod: Stored, entry: PodEntry): void {
     if (entry.view.state.kind === 'running') {
       for (const c of pod.spec?.containers ?? []) {
-        this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
+        this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', containerMessages(c).killing);
       }
     }
     this.failView(entry);
@@ -252,15 +280,15 @@ export class Kubelet {
   private start(pod: Stored, entry: PodEntry): void {
     const ref = refOf(pod);
     for (const c of pod.spec?.containers ?? []) {
-      const fieldRef = { ...ref };
+      const m = containerMessages(c);
       if (c.imagePullPolicy === 'Always') {
-        this.recorder.record(KUBELET, fieldRef, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-        this.recorder.record(KUBELET, fieldRef, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 1s (1s including waiting)`);
+        this.recorder.record(KUBELET, ref, 'Normal', 'Pulling', m.pulling);
+        this.recorder.record(KUBELET, ref, 'Normal', 'Pulled', m.pulled);
       } else {
-        this.recorder.record(KUBELET, fieldRef, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+        this.recorder.record(KUBELET, ref, 'Normal', 'Pulled', m.present);
       }
-      this.recorder.record(KUBELET, fieldRef, 'Normal', 'Created', `Created container: ${c.name}`);
-      this.recorder.record(KUBELET, fieldRef, 'Normal', 'Started', `Started container ${c.name}`);
+      this.recorder.record(KUBELET, ref, 'Normal', 'Created', m.created);
+      this.recorder.record(KUBELET, ref, 'Normal', 'Started', m.started);
     }
     const now = this.loop.now();
     const readyIn = this.readyDelay(pod);
@@ -332,7 +360,7 @@ export class Kubelet {
     entry.deadline?.cancel();
     if (entry.view.state.kind === 'running') {
       for (const c of pod.spec?.containers ?? []) {
-        this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
+        this.recorder.record(KUBELET, refOf(pod), 'Normal', 'Killing', containerMessages(c).killing);
       }
     }
     const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;

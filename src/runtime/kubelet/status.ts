@@ -1,7 +1,7 @@
 // Renders a pod's status from the kubelet's view of its containers (pkg/kubelet/status, kubelet_pods.go).
 import type { Stored } from '../api/types.js';
 import { rfc3339 } from '../time.js';
-import { internObject, internString, idOf } from '../intern.js';
+import { InternTable, internList } from '../intern.js';
 
 export type ContainerState =
   | { kind: 'waiting'; reason: 'ContainerCreating' | 'CrashLoopBackOff' | 'PodInitializing'; message?: string }
@@ -18,8 +18,9 @@ export interface PodView {
   restartCount: number;
   hostIP: string;
   podIP: string;
-  /** containerd://… of the current container run, made once per run. */
+  /** containerd://… of the current container run, made once per run (the restartCount it was made for). */
   containerID?: string;
+  containerRun?: number;
   /** When each condition last changed (type → ms). */
   transitions: Map<string, number>;
   /** status.reason / status.message, e.g. DeadlineExceeded (pkg/kubelet/active_deadline.go). */
@@ -30,8 +31,12 @@ export interface PodView {
 const sec = (ms: number): string => rfc3339(Math.floor(ms / 1000) * 1000);
 const EMPTY = Object.freeze({});
 
+const states = new InternTable<Record<string, unknown>>();
+const conditionTable = new InternTable<Record<string, unknown>>();
+const hostIPLists = new InternTable<object[]>();
+
 function terminatedState(t: { exitCode: number; startedAt: number; finishedAt: number }): Record<string, unknown> {
-  return internObject(`T|${t.exitCode}|${t.startedAt}|${t.finishedAt}`, () => ({
+  return states.get3(t.exitCode, t.startedAt, t.finishedAt, () => ({
     terminated: {
       exitCode: t.exitCode,
       reason: t.exitCode === 0 ? 'Completed' : 'Error',
@@ -44,9 +49,9 @@ function terminatedState(t: { exitCode: number; startedAt: number; finishedAt: n
 function stateJson(s: ContainerState): Record<string, unknown> {
   switch (s.kind) {
     case 'waiting':
-      return internObject(`W|${s.reason}|${s.message ?? ''}`, () => ({ waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } }));
+      return states.get3('W', s.reason, s.message ?? '', () => ({ waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } }));
     case 'running':
-      return internObject(`R|${s.startedAt}`, () => ({ running: { startedAt: sec(s.startedAt) } }));
+      return states.get2('R', s.startedAt, () => ({ running: { startedAt: sec(s.startedAt) } }));
     case 'terminated':
       return terminatedState(s);
   }
@@ -58,25 +63,50 @@ interface Condition {
   reason?: string;
 }
 
-function conditionsOf(view: PodView): Condition[] {
+/** Every condition the kubelet writes, as constants: their identity keys the interned conditions. */
+const C = {
+  readyToStart: { type: 'PodReadyToStartContainers', status: 'True' },
+  notReadyToStart: { type: 'PodReadyToStartContainers', status: 'False' },
+  initialized: { type: 'Initialized', status: 'True' },
+  initializedCompleted: { type: 'Initialized', status: 'True', reason: 'PodCompleted' },
+  ready: { type: 'Ready', status: 'True' },
+  containersReady: { type: 'ContainersReady', status: 'True' },
+} as const satisfies Record<string, Condition>;
+const notReady = (reason: 'PodCompleted' | 'PodFailed' | 'ContainersNotReady'): [Condition, Condition] => [
+  { type: 'Ready', status: 'False', reason },
+  { type: 'ContainersReady', status: 'False', reason },
+];
+const NOT_READY = { PodCompleted: notReady('PodCompleted'), PodFailed: notReady('PodFailed'), ContainersNotReady: notReady('ContainersNotReady') };
+
+function conditionsOf(view: PodView): readonly Condition[] {
   const done = view.phase === 'Succeeded' || view.phase === 'Failed';
   const completedReason = done ? (view.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed') : undefined;
-  const ready: Condition = view.ready
-    ? { type: 'Ready', status: 'True' }
-    : { type: 'Ready', status: 'False', reason: completedReason ?? 'ContainersNotReady' };
-  return [
-    { type: 'PodReadyToStartContainers', status: done ? 'False' : 'True' },
-    { type: 'Initialized', status: 'True', ...(completedReason === 'PodCompleted' ? { reason: 'PodCompleted' } : {}) },
-    ready,
-    { ...ready, type: 'ContainersReady' },
-  ];
+  const [ready, containersReady] = view.ready ? [C.ready, C.containersReady] : NOT_READY[completedReason ?? 'ContainersNotReady'];
+  return [done ? C.notReadyToStart : C.readyToStart, completedReason === 'PodCompleted' ? C.initializedCompleted : C.initialized, ready, containersReady];
+}
+
+/** "containers with unready status: [a b]", made once per containers list (pods of a template share it). */
+const unreadyMessages = new WeakMap<object, string>();
+function unreadyMessage(containers: { name: string }[]): string {
+  let m = unreadyMessages.get(containers);
+  if (m === undefined) unreadyMessages.set(containers, (m = `containers with unready status: [${containers.map((x) => x.name).join(' ')}]`));
+  return m;
+}
+
+const imageIDs = new Map<string, string>();
+function imageID(image: string): string {
+  let id = imageIDs.get(image);
+  if (id === undefined) {
+    if (imageIDs.size > 10_000) imageIDs.clear();
+    imageIDs.set(image, (id = `docker.io/library/${image}`));
+  }
+  return id;
 }
 
 /** The pod's new status, keeping PodScheduled from the scheduler and transition times that did not change. */
 export function renderStatus(pod: Stored, view: PodView, now: number): Record<string, unknown> {
   const previous = (pod.status?.conditions ?? []) as { type: string; status: string }[];
   const conditions: object[] = [];
-  let listKey = 'L';
   let scheduled: { type: string } | undefined;
   let disruption: { type: string } | undefined;
   for (const p of previous) if (p.type === 'PodScheduled') scheduled = p;
@@ -87,25 +117,18 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
     for (const p of previous) if (p.type === c.type) prev = p;
     if (!prev || prev.status !== c.status) view.transitions.set(c.type, now);
     const at = view.transitions.get(c.type) ?? now;
-    const message =
-      c.status === 'False' && c.reason === 'ContainersNotReady'
-        ? `containers with unready status: [${(pod.spec?.containers ?? []).map((x: { name: string }) => x.name).join(' ')}]`
-        : undefined;
-    const cond = internObject(`C|${c.type}|${c.status}|${c.reason ?? ''}|${message ?? ''}|${Math.floor(at / 1000)}`, () => {
+    const message = c.status === 'False' && c.reason === 'ContainersNotReady' ? unreadyMessage(pod.spec?.containers ?? []) : undefined;
+    const cond = conditionTable.get3(c, message ?? '', Math.floor(at / 1000), () => {
       const out: Record<string, unknown> = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: sec(at) };
       if (c.reason) out.reason = c.reason;
       if (message) out.message = message;
       return out;
     });
     conditions.push(cond);
-    listKey += `,${idOf(cond)}`;
   }
-  for (const extra of [scheduled, disruption]) {
-    if (!extra) continue;
-    conditions.push(extra);
-    listKey += `,${idOf(extra)}`;
-  }
-  const sharedConditions = internObject(listKey, () => conditions);
+  if (scheduled) conditions.push(scheduled);
+  if (disruption) conditions.push(disruption);
+  const sharedConditions = internList(conditions);
   const containerStatuses = (pod.spec?.containers ?? []).map((c: { name: string; image: string }) => {
     const s: Record<string, unknown> = {
       name: c.name,
@@ -113,28 +136,34 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
       ready: view.ready,
       restartCount: view.restartCount,
       image: c.image,
-      imageID: view.state.kind === 'waiting' && view.restartCount === 0 ? '' : internString(`docker.io/library/${c.image}`),
+      imageID: view.state.kind === 'waiting' && view.restartCount === 0 ? '' : imageID(c.image),
       started: view.state.kind === 'running',
     };
     s.lastState = view.lastTerminated ? terminatedState(view.lastTerminated) : EMPTY;
     if (view.state.kind !== 'waiting' || view.restartCount > 0) {
-      const id = `containerd://${pod.metadata.uid.replace(/-/g, '')}${view.restartCount}`;
-      if (view.containerID !== id) view.containerID = id;
+      if (view.containerRun !== view.restartCount) {
+        view.containerRun = view.restartCount;
+        view.containerID = `containerd://${pod.metadata.uid.replace(/-/g, '')}${view.restartCount}`;
+      }
       s.containerID = view.containerID;
     }
     return s;
   });
-  const reason = view.reason ? { reason: view.reason, message: view.message ?? '' } : {};
-  return {
-    ...pod.status,
-    ...reason,
-    phase: view.phase,
-    conditions: sharedConditions,
-    hostIP: view.hostIP,
-    hostIPs: internObject(`H|${view.hostIP}`, () => [{ ip: view.hostIP }]),
-    podIP: view.podIP,
-    podIPs: pod.status?.podIP === view.podIP && pod.status?.podIPs ? pod.status.podIPs : [{ ip: view.podIP }],
-    startTime: sec(view.startTime),
-    containerStatuses,
-  };
+  // Built key by key rather than spread, so every pod's status shares one hidden class (see api/copy.ts).
+  const status: Record<string, unknown> = {};
+  const prev = pod.status as Record<string, unknown> | undefined;
+  if (prev) for (const k in prev) status[k] = prev[k];
+  if (view.reason) {
+    status.reason = view.reason;
+    status.message = view.message ?? '';
+  }
+  status.phase = view.phase;
+  status.conditions = sharedConditions;
+  status.hostIP = view.hostIP;
+  status.hostIPs = hostIPLists.get2('H', view.hostIP, () => [{ ip: view.hostIP }]);
+  status.podIP = view.podIP;
+  status.podIPs = pod.status?.podIP === view.podIP && pod.status?.podIPs ? pod.status.podIPs : [{ ip: view.podIP }];
+  status.startTime = sec(view.startTime);
+  status.containerStatuses = containerStatuses;
+  return status;
 }

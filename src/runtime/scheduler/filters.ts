@@ -113,16 +113,22 @@ export function requiredNodeNames(pod: KubeObject): Set<string> | undefined {
   return names;
 }
 
-/** NodeResourcesFit: returns every insufficiency ("Insufficient cpu", "Too many pods"). */
-const FITS: string[] = [];
+/**
+ * Every combination of NodeResourcesFit insufficiencies, made once: a pod that fits nowhere is checked
+ * against every node, and the scheduler counts the reasons by list.
+ */
+const FIT_FAILURES: readonly (readonly string[])[] = Array.from({ length: 8 }, (_, m) =>
+  Object.freeze([...(m & 1 ? ['Too many pods'] : []), ...(m & 2 ? ['Insufficient cpu'] : []), ...(m & 4 ? ['Insufficient memory'] : [])]),
+);
 
-export function resourcesFit(req: Requests, usage: NodeUsage, cap: NodeCapacity): string[] {
-  if (usage.pods + 1 <= cap.pods && usage.requested.cpu + req.cpu <= cap.cpu && usage.requested.memory + req.memory <= cap.memory) return FITS;
-  const out: string[] = [];
-  if (usage.pods + 1 > cap.pods) out.push('Too many pods');
-  if (req.cpu > 0 && usage.requested.cpu + req.cpu > cap.cpu) out.push('Insufficient cpu');
-  if (req.memory > 0 && usage.requested.memory + req.memory > cap.memory) out.push('Insufficient memory');
-  return out;
+/** NodeResourcesFit: returns every insufficiency ("Insufficient cpu", "Too many pods"); empty when it fits. */
+export function resourcesFit(req: Requests, usage: NodeUsage, cap: NodeCapacity): readonly string[] {
+  let m = 0;
+  if (usage.pods + 1 > cap.pods) m |= 1;
+  // A resource the pod does not request never keeps it off a node.
+  if (req.cpu > 0 && usage.requested.cpu + req.cpu > cap.cpu) m |= 2;
+  if (req.memory > 0 && usage.requested.memory + req.memory > cap.memory) m |= 4;
+  return FIT_FAILURES[m]!;
 }
 
 /** Preferred node affinity weight sum (NodeAffinity Score). */

@@ -9,6 +9,7 @@ import { rfc3339 } from '../time.js';
 import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferredAffinityScore, requiredNodeNames } from './filters.js';
 import type { NodeUsage, Requests, NodeCapacity } from './filters.js';
 import { podRequests, nodeCapacity } from './resources.js';
+import { withField } from '../api/copy.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -77,16 +78,18 @@ export class Scheduler {
       return;
     }
     if (o.kind !== 'Pod') return;
+    // Most pod writes are status updates of bound pods that neither end nor move them: nothing to do.
+    if (c.type === 'MODIFIED' && c.old && c.old.spec === o.spec && o.spec?.nodeName && isTerminal(o) === isTerminal(c.old)) return;
     this.trackAssignment(c);
-    const key = keyOf(o);
     if (c.type === 'DELETED') {
+      const key = keyOf(o);
       this.unschedulable.delete(key);
       this.attempts.delete(key);
       if (c.old?.spec?.nodeName) this.retryUnschedulable();
       return;
     }
     if (this.needsScheduling(o)) {
-      if (c.type === 'ADDED') this.enqueue(key);
+      if (c.type === 'ADDED') this.enqueue(keyOf(o));
     } else if (isTerminal(o) && c.old && !isTerminal(c.old) && o.spec?.nodeName) {
       this.retryUnschedulable();
     }
@@ -200,11 +203,22 @@ export class Scheduler {
     const anyNode = !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
     let best: NodeEntry | undefined;
     let bestScore = 0;
+    // Failing nodes mostly fail alike: count runs of the same (shared) reason list, then add them up.
+    let run: readonly string[] = [];
+    let runLength = 0;
+    const endRun = (): void => {
+      for (const r of run) reasons.set(r, (reasons.get(r) ?? 0) + runLength);
+    };
     for (const entry of nodes) {
       const { node, usage, cap } = entry;
       const fail = entry.open && anyNode ? resourcesFit(req, usage, cap) : this.filter(pod, node, req, usage, cap);
       if (fail.length) {
-        for (const r of fail) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        if (fail !== run) {
+          endRun();
+          run = fail;
+          runLength = 0;
+        }
+        runLength++;
         continue;
       }
       const score = leastAllocated(nonZero, usage, cap) + (anyNode ? 0 : preferredAffinityScore(pod, node));
@@ -219,6 +233,7 @@ export class Scheduler {
         bestScore = score;
       }
     }
+    endRun();
     return { best: best?.node, reasons };
   }
 
@@ -228,7 +243,7 @@ export class Scheduler {
     this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node.metadata.name}`);
   }
 
-  private filter(pod: Stored, node: Stored, req: Requests, usage: NodeUsage, cap: NodeCapacity): string[] {
+  private filter(pod: Stored, node: Stored, req: Requests, usage: NodeUsage, cap: NodeCapacity): readonly string[] {
     const r = nodeUnschedulable(pod, node) ?? nodeAffinity(pod, node) ?? taintToleration(pod, node);
     return r ? [r] : resourcesFit(req, usage, cap);
   }
@@ -258,6 +273,6 @@ export class Scheduler {
         message,
       },
     ];
-    this.store.updateStatus({ ...pod, status: { ...pod.status, conditions } });
+    this.store.updateStatus(withField(pod, 'status', withField(pod.status ?? {}, 'conditions', conditions)));
   }
 }

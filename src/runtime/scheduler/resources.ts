@@ -11,8 +11,25 @@ interface ContainerLike {
   resources?: { requests?: Record<string, string | number> };
 }
 
-/** Effective requests: sum over containers, at least the largest init container (resource.PodRequests). */
+/**
+ * Effective requests: sum over containers, at least the largest init container (resource.PodRequests).
+ * Cached per (immutable) containers list: the pods of a template share it, even once bound.
+ */
 export function podRequests(pod: KubeObject, nonZero = false): Requests {
+  const containers = pod.spec?.containers as object | undefined;
+  if (!containers) return computeRequests(pod, nonZero);
+  let cached = requestsCache.get(containers);
+  if (!cached || cached.initContainers !== pod.spec?.initContainers) {
+    const plain = Object.freeze(computeRequests(pod, false));
+    cached = { initContainers: pod.spec?.initContainers, plain, nonZero: Object.freeze(computeRequests(pod, true)) };
+    requestsCache.set(containers, cached);
+  }
+  return nonZero ? cached.nonZero : cached.plain;
+}
+
+const requestsCache = new WeakMap<object, { initContainers: unknown; plain: Requests; nonZero: Requests }>();
+
+function computeRequests(pod: KubeObject, nonZero: boolean): Requests {
   const one = (c: ContainerLike): Requests => {
     const r = c.resources?.requests ?? {};
     let cpu = cpuMillis(r.cpu);

@@ -20,20 +20,22 @@ export const DEPLOYMENT_CONTROLLER = CONTROLLER_NAME;
 /** ReplicaSet changes go to the owning Deployment; an orphan to every Deployment that selects it. */
 const ownerKeys = controllerOwnerKeys('Deployment');
 
-function replicaSetKeys(change: WatchChange, store: StoreReader): string[] {
-  const keys = ownerKeys(change);
+function replicaSetKeys(change: WatchChange, store: StoreReader): readonly string[] {
+  const owners = ownerKeys(change);
   const rs = change.object;
-  if (change.type !== 'DELETED' && !controllerRef(rs)) {
-    for (const d of store.list('Deployment', rs.metadata.namespace)) {
-      if (matchesSelector(rs.metadata.labels, d.spec?.selector)) keys.push(keyOf(d));
-    }
+  if (change.type === 'DELETED' || controllerRef(rs)) return owners;
+  const keys = [...owners];
+  for (const d of store.list('Deployment', rs.metadata.namespace)) {
+    if (matchesSelector(rs.metadata.labels, d.spec?.selector)) keys.push(keyOf(d));
   }
   return keys;
 }
 
 /** A deleted pod may unblock a Recreate rollout waiting for old pods (deletePod handler). */
-function podKeys(change: WatchChange, store: StoreReader): string[] {
-  if (change.type !== 'DELETED') return [];
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+function podKeys(change: WatchChange, store: StoreReader): readonly string[] {
+  if (change.type !== 'DELETED') return NO_KEYS;
   const rsRef = controllerRef(change.object);
   if (rsRef?.kind !== 'ReplicaSet') return [];
   const rs = store.get('ReplicaSet', change.object.metadata.namespace, rsRef.name);

@@ -3,11 +3,12 @@
 import type { Stored, ReplicaSet } from '../../api/types.js';
 import { controllerRef, keyOf, refOf, splitKey, newControllerRef } from '../../api/types.js';
 import { matchesSelector } from '../../api/selectors.js';
+import type { Labels } from '../../api/selectors.js';
 import type { Action, Controller, SyncContext } from '../../controller.js';
 import type { StoreReader, WatchChange } from '../../store.js';
 import { deepEqual } from '../../api/equal.js';
-import { isPodActive, podFromTemplate, ownedBy, controllerOwnerKeys, selfKey } from '../podutil.js';
-import { podsToDelete } from './rank.js';
+import { isPodActive, podFromTemplate, ownedBy, controllerOwnerKeys, selfKey, lastResult } from '../podutil.js';
+import { podsToDelete, countActiveByNode } from './rank.js';
 import { calculateStatus, nextAvailableAt } from './status.js';
 
 export const REPLICASET_CONTROLLER = 'replicaset-controller';
@@ -17,13 +18,13 @@ export const BURST_REPLICAS = 500;
 /** Pod changes go to the controlling ReplicaSet; an orphan goes to every ReplicaSet whose selector matches. */
 const ownerKeys = controllerOwnerKeys('ReplicaSet');
 
-function podKeys(change: WatchChange, store: StoreReader): string[] {
-  const keys = ownerKeys(change);
+function podKeys(change: WatchChange, store: StoreReader): readonly string[] {
+  const owners = ownerKeys(change);
   const pod = change.object;
-  if (change.type !== 'DELETED' && !controllerRef(pod) && !pod.metadata.deletionTimestamp) {
-    for (const rs of store.list('ReplicaSet', pod.metadata.namespace)) {
-      if (matchesSelector(pod.metadata.labels, rs.spec?.selector)) keys.push(keyOf(rs));
-    }
+  if (change.type === 'DELETED' || controllerRef(pod) || pod.metadata.deletionTimestamp) return owners;
+  const keys = [...owners];
+  for (const rs of store.list('ReplicaSet', pod.metadata.namespace)) {
+    if (matchesSelector(pod.metadata.labels, rs.spec?.selector)) keys.push(keyOf(rs));
   }
   return keys;
 }
@@ -31,9 +32,10 @@ function podKeys(change: WatchChange, store: StoreReader): string[] {
 /** Claims pods as upstream's PodControllerRefManager: adopt matching orphans, release non-matching pods. */
 function claimPods(rs: Stored, store: StoreReader, actions: Action[]): Stored[] {
   const selector = rs.spec?.selector;
+  const selected = lastResult((labels: Labels) => matchesSelector(labels, selector));
   const claimed: Stored[] = [];
   for (const pod of ownedBy(store, rs, 'Pod')) {
-    if (matchesSelector(pod.metadata.labels, selector)) {
+    if (selected(pod.metadata.labels)) {
       claimed.push(pod);
     } else if (!pod.metadata.deletionTimestamp) {
       const ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
@@ -44,7 +46,7 @@ function claimPods(rs: Stored, store: StoreReader, actions: Action[]): Stored[] 
   }
   if (rs.metadata.deletionTimestamp) return claimed;
   for (const pod of store.orphans('Pod', rs.metadata.namespace)) {
-    if (pod.metadata.deletionTimestamp || !matchesSelector(pod.metadata.labels, selector)) continue;
+    if (pod.metadata.deletionTimestamp || !selected(pod.metadata.labels)) continue;
     const ownerReferences = [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs)];
     const adopted = { ...pod, metadata: { ...pod.metadata, ownerReferences } } as Stored;
     actions.push({ type: 'update', object: adopted });
@@ -53,16 +55,19 @@ function claimPods(rs: Stored, store: StoreReader, actions: Action[]): Stored[] 
   return claimed;
 }
 
-/** Pods of the ReplicaSets sharing this one's controller (the Deployment's other versions), for ranking. */
-function relatedPods(rs: Stored, store: StoreReader, own: Stored[]): Stored[] {
+/**
+ * Active pods per node of the ReplicaSets sharing this one's controller (the Deployment's other
+ * versions), for ranking (getPodsRankedByRelatedPodsOnSameNode).
+ */
+function relatedOnNode(rs: Stored, store: StoreReader, own: Stored[]): Map<string, number> {
   const owner = controllerRef(rs);
-  if (!owner) return own;
-  const out: Stored[] = [];
-  for (const sibling of store.dependentsOf(owner.uid, 'ReplicaSet')) out.push(...ownedBy(store, sibling, 'Pod'));
-  return out;
+  if (!owner) return countActiveByNode(own);
+  const counts = new Map<string, number>();
+  for (const sibling of store.dependentsOf(owner.uid, 'ReplicaSet')) countActiveByNode(ownedBy(store, sibling, 'Pod'), counts);
+  return counts;
 }
 
-export function manageReplicas(rs: Stored<ReplicaSet>, active: Stored[], related: () => Stored[], now: number): Action[] {
+export function manageReplicas(rs: Stored<ReplicaSet>, active: Stored[], related: () => ReadonlyMap<string, number>, now: number): Action[] {
   const want = rs.spec?.replicas ?? 1;
   const diff = active.length - want;
   const involved = refOf(rs);
@@ -100,7 +105,7 @@ export function syncReplicaSet(key: string, ctx: SyncContext): Action[] {
   const claimed = claimPods(rs as Stored, ctx.store, actions);
   const active = claimed.filter(isPodActive);
   if (!rs.metadata.deletionTimestamp) {
-    actions.push(...manageReplicas(rs, active, () => relatedPods(rs as Stored, ctx.store, claimed), ctx.now));
+    actions.push(...manageReplicas(rs, active, () => relatedOnNode(rs as Stored, ctx.store, claimed), ctx.now));
   }
   const status = calculateStatus(rs as Stored, active, ctx.now);
   if (!deepEqual(status, rs.status ?? {})) actions.push({ type: 'updateStatus', object: { ...rs, status } });

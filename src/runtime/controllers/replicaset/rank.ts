@@ -2,7 +2,7 @@
 // (pkg/controller/controller_utils.go) with the LogarithmicScaleDown ordering, and
 // getPodsRankedByRelatedPodsOnSameNode (pkg/controller/replicaset/replica_set.go).
 import type { Stored } from '../../api/types.js';
-import { isPodReady, isPodActive, podCondition, restartCount } from '../podutil.js';
+import { isPodReady, isPodActive, podCondition, restartCount, lastResult } from '../podutil.js';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -48,18 +48,34 @@ export interface DeletionKey {
 }
 
 export function deletionKey(pod: Stored, rank: number, now: number): DeletionKey {
-  const ready = isPodReady(pod);
-  return {
-    pod,
-    unassigned: pod.spec?.nodeName ? 1 : 0,
-    phase: PHASE_ORDINAL[pod.status?.phase ?? 'Pending'] ?? 0,
-    ready: ready ? 1 : 0,
-    cost: deletionCost(pod),
-    doubledUp: -rank,
-    readyAge: ready ? logRank(podCondition(pod, 'Ready')?.lastTransitionTime, now) : 0,
-    restarts: -restartCount(pod),
-    age: logRank(pod.metadata.creationTimestamp, now),
-    uid: pod.metadata.uid,
+  return keyMaker(now)(pod, rank);
+}
+
+/**
+ * Makes deletion keys at `now`. Readiness and ages are decided once per condition list (the kubelet's
+ * are interned, shared by many pods) and per creation timestamp (pods made in the same second).
+ */
+function keyMaker(now: number): (pod: Stored, rank: number) => DeletionKey {
+  const readiness = lastResult((conditions: unknown): { ready: number; readyAge: number } => {
+    const p = { metadata: {}, status: { conditions } } as unknown as Stored;
+    const ready = isPodReady(p);
+    return { ready: ready ? 1 : 0, readyAge: ready ? logRank(podCondition(p, 'Ready')?.lastTransitionTime, now) : 0 };
+  });
+  const ageOf = lastResult((created: string | undefined) => logRank(created, now));
+  return (pod, rank) => {
+    const { ready, readyAge } = readiness(pod.status?.conditions);
+    return {
+      pod,
+      unassigned: pod.spec?.nodeName ? 1 : 0,
+      phase: PHASE_ORDINAL[pod.status?.phase ?? 'Pending'] ?? 0,
+      ready,
+      cost: deletionCost(pod),
+      doubledUp: -rank,
+      readyAge,
+      restarts: -restartCount(pod),
+      age: ageOf(pod.metadata.creationTimestamp),
+      uid: pod.metadata.uid,
+    };
   };
 }
 
@@ -78,17 +94,62 @@ export function compareKeys(a: DeletionKey, b: DeletionKey): number {
   );
 }
 
-/**
- * The `count` pods to delete from `pods`: ranked, each pod's rank being how many active `related` pods
- * share its node (doubled-up pods go first).
- */
-export function podsToDelete(pods: Stored[], related: Stored[], count: number, now: number): Stored[] {
-  if (count >= pods.length) return pods;
-  const onNode = new Map<string, number>();
-  for (const p of related) {
-    if (isPodActive(p)) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1);
+/** Counts `pods` that are active, by node (the rank of a pod is the count on its node). */
+export function countActiveByNode(pods: Iterable<Stored>, counts: Map<string, number> = new Map()): Map<string, number> {
+  for (const p of pods) {
+    if (!isPodActive(p)) continue;
+    const node = p.spec?.nodeName ?? '';
+    counts.set(node, (counts.get(node) ?? 0) + 1);
   }
-  const keys = pods.map((p) => deletionKey(p, onNode.get(p.spec?.nodeName ?? '') ?? 0, now));
-  keys.sort(compareKeys);
-  return keys.slice(0, count).map((k) => k.pod);
+  return counts;
+}
+
+/**
+ * The `count` pods to delete from `pods`: ranked, each pod's rank being how many active related pods
+ * share its node (`relatedOnNode`; doubled-up pods go first).
+ */
+export function podsToDelete(pods: Stored[], relatedOnNode: ReadonlyMap<string, number>, count: number, now: number): Stored[] {
+  if (count >= pods.length) return pods;
+  const key = keyMaker(now);
+  const keys = pods.map((p) => key(p, relatedOnNode.get(p.spec?.nodeName ?? '') ?? 0));
+  return smallest(keys, count, compareKeys).map((k) => k.pod);
+}
+
+/**
+ * The `k` smallest of `items` in order: the same as sorting and taking the first `k` when `cmp` is a total
+ * order (compareKeys is: uids are unique), in O(n + k log k) by quickselect rather than O(n log n).
+ * Reorders `items`.
+ */
+export function smallest<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (k <= 0) return [];
+  if (k >= items.length) return items.sort(cmp);
+  const swap = (i: number, j: number): void => {
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  };
+  let lo = 0;
+  let hi = items.length - 1;
+  const target = k - 1;
+  // Introselect: a partition sequence far longer than log n means unlucky pivots; sorting bounds it.
+  let budget = 2 * Math.ceil(Math.log2(items.length)) + 8;
+  while (hi > lo) {
+    if (budget-- === 0) return items.sort(cmp).slice(0, k);
+    const mid = lo + ((hi - lo) >> 1);
+    if (cmp(items[mid]!, items[lo]!) < 0) swap(lo, mid);
+    if (cmp(items[hi]!, items[lo]!) < 0) swap(lo, hi);
+    if (cmp(items[hi]!, items[mid]!) < 0) swap(mid, hi);
+    const pivot = items[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (cmp(items[i]!, pivot) < 0) i++;
+      while (cmp(items[j]!, pivot) > 0) j--;
+      if (i <= j) swap(i++, j--);
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return items.slice(0, k).sort(cmp);
 }

@@ -1,8 +1,9 @@
 // ReplicaSet status (pkg/controller/replicaset/replica_set_utils.go calculateStatus). Zero counts are
 // omitted, as the API's omitempty JSON does.
-import type { Stored } from '../../api/types.js';
+import type { KubeObject, Stored } from '../../api/types.js';
 import { labelsMatch } from '../../api/selectors.js';
-import { isPodReady, isPodAvailable, availableAt } from '../podutil.js';
+import type { Labels } from '../../api/selectors.js';
+import { isPodReady, isPodAvailable, availableAt, lastResult } from '../podutil.js';
 
 export interface ReplicaSetStatus {
   replicas: number;
@@ -16,15 +17,20 @@ export interface ReplicaSetStatus {
 export function calculateStatus(rs: Stored, activePods: Stored[], now: number): ReplicaSetStatus {
   const minReady = rs.spec?.minReadySeconds ?? 0;
   const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const fullyLabeled = lastResult((labels: Labels) => labelsMatch(labels, templateLabels));
+  // Ready and available depend only on the Ready condition: decided once per (interned) condition list.
+  const readiness = lastResult((conditions: unknown) => {
+    const p = { metadata: {}, status: { conditions } } as KubeObject;
+    return isPodReady(p) ? (isPodAvailable(p, minReady, now) ? 2 : 1) : 0;
+  });
   let fully = 0;
   let ready = 0;
   let available = 0;
   for (const p of activePods) {
-    if (labelsMatch(p.metadata.labels, templateLabels)) fully++;
-    if (isPodReady(p)) {
-      ready++;
-      if (isPodAvailable(p, minReady, now)) available++;
-    }
+    if (fullyLabeled(p.metadata.labels)) fully++;
+    const r = readiness(p.status?.conditions);
+    if (r > 0) ready++;
+    if (r > 1) available++;
   }
   const status: ReplicaSetStatus = { replicas: activePods.length, observedGeneration: rs.metadata.generation };
   if (fully) status.fullyLabeledReplicas = fully;
