@@ -1,13 +1,13 @@
 /**
  * Pack YAML parsed with positions, so every problem can say file:line. Parsing is data-only: the
  * YAML 1.2 core schema (no custom tags), unique keys, and a small alias budget against "billion
- * laughs" documents. Plain files take the runtime's js-yaml fast path (the same values); the yaml
- * package, the reference, reads the rest, words the syntax errors, and is loaded only then or when a
- * problem needs a line.
+ * laughs" documents. Plain files take the runtime's js-yaml fast path (the same values and lines);
+ * the yaml package, the reference, reads the rest and words the syntax errors, and is loaded only then.
  */
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
-import { parseFast } from '../../runtime/yaml/fast.js';
+import { parseFast, type PosNode } from '../../runtime/yaml/fast.js';
+import { LineIndex } from '../../runtime/yaml/fast-doc.js';
 import { CORE_SCHEMA } from '../../runtime/yaml/fast-schema.js';
 import type { Problem } from '../types.js';
 
@@ -33,9 +33,36 @@ export function parsePackYaml(text: string, file: string, lineOffset = 0): { sou
   // A pack file is one document: a `---` or `...` line is left to the reference, which says so.
   const fast = /^(?:---|\.\.\.)/m.test(text) ? undefined : parseFast(text, CORE_SCHEMA);
   if (!fast) return parseReference(text, file, lineOffset);
+  const doc = fast[0];
+  const lines = new LineIndex(text);
   let reference: YamlSource | undefined;
-  const lineOf = (path: PathPart[]): number | undefined => (reference ??= parseReference(text, file, lineOffset).source!).lineOf(path);
-  return { source: { file, data: fast[0]?.value ?? null, lineOf }, problems: [] };
+  const lineOf = (path: PathPart[]): number | undefined => {
+    const offset = doc ? startOf(doc.root, path) : undefined;
+    if (offset !== undefined) return lines.position(offset).line + lineOffset;
+    return (reference ??= parseReference(text, file, lineOffset).source!).lineOf(path);
+  };
+  return { source: { file, data: doc?.value ?? null, lineOf }, problems: [] };
+}
+
+/**
+ * Where the value at `path` starts — or the deepest existing ancestor's value, as the reference's
+ * `lineOf` answers. Undefined for an empty value (`key:` and nothing), whose place only the reference knows.
+ */
+function startOf(root: PosNode, path: PathPart[]): number | undefined {
+  let node = root;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      const item = node.items?.[seg];
+      if (!item) break;
+      node = item;
+      continue;
+    }
+    const pair = node.pairs?.get(seg);
+    if (!pair) break;
+    if (!pair.value) return undefined;
+    node = pair.value;
+  }
+  return node.start === -1 ? undefined : node.start;
 }
 
 function parseReference(text: string, file: string, lineOffset: number): { source?: YamlSource; problems: Problem[] } {

@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseDocument } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { parsePackYaml } from '../../../src/course/pack/yaml.js';
+import { parsePackYaml, type PathPart } from '../../../src/course/pack/yaml.js';
 import { parseFast } from '../../../src/runtime/yaml/fast.js';
 import { CORE_SCHEMA } from '../../../src/runtime/yaml/fast-schema.js';
 
@@ -29,7 +29,32 @@ function sameAsReference(text: string): boolean {
   }
   expect(parsed.problems).toEqual([]);
   expect(parsed.source!.data).toStrictEqual(reference(text));
+  for (const path of pathsOf(parsed.source!.data)) expect([path, parsed.source!.lineOf(path)]).toEqual([path, referenceLine(text, path)]);
   return took;
+}
+
+/** The line the yaml package gives the value at `path`, or its deepest existing ancestor's. */
+function referenceLine(text: string, path: PathPart[]): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, schema: 'core', lineCounter });
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Every path in `value`, plus a missing child of each collection. */
+function pathsOf(value: unknown, prefix: PathPart[] = [], out: PathPart[][] = []): PathPart[][] {
+  out.push(prefix);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
+    out.push([...prefix, value.length]);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+    out.push([...prefix, 'missing', 0]);
+  }
+  return out;
 }
 
 // YAML 1.2 core resolves fewer forms than 1.1: yes/no, 0b, 0755-as-octal and `_` are strings or decimals.
@@ -69,6 +94,11 @@ describe('pack YAML', () => {
     expect(parsePackYaml('id: a\ntitle: t\nid: b\n', 'p.yaml').problems).toMatchObject([{ file: 'p.yaml', line: 3 }]);
     expect(parsePackYaml('a: &x [1]\nb: *x\n', 'p.yaml').source!.data).toEqual({ a: [1], b: [1] });
     expect(parsePackYaml('a: 1\n---\nb: 2\n', 'p.yaml').problems).toMatchObject([{ file: 'p.yaml', line: 2 }]);
+  });
+
+  test('an empty value gets the line the reference gives it', () => {
+    const { source } = parsePackYaml('id: a\nhints:\ntask: t\n', 'p.yaml');
+    expect(source!.lineOf(['hints'])).toBe(referenceLine('id: a\nhints:\ntask: t\n', ['hints']));
   });
 
   test('lines of fields come from the text, shifted by the offset of an embedded block', () => {
