@@ -27,6 +27,8 @@ export { objectTable, formatTables, duration as formatDuration } from './checks/
 
 export { checkExercise, checkManifestAgainst } from './exercise.js';
 export { runScenario, parseScenarioData } from './run.js';
+/** A CronJob schedule in plain English ("At 02:00, only on Sunday (UTC)"), wherever the course shows one. */
+export { describeSchedule } from '../runtime/controllers/cronjob/describe.js';
 export type { RunInput, RunOutcome } from './run.js';
 export { answerQuestion, predictAnswer, predictChoiceIndexes, orderShown, scoreQuiz, PredictError } from './quiz.js';
 

@@ -1,3 +1,4 @@
+import { describeSchedule } from '../../course/index.js';
 import type { CourseEvent, KubeLike } from '../../course/types.js';
 import type { Tone } from '../text.js';
 import {
@@ -172,11 +173,16 @@ function ownerDetail(o: KubeLike, pods: KubeLike[]): string {
       return `${jobCondition(s)}succeeded ${n(s.succeeded)}  active ${n(s.active)}  failed ${n(s.failed)}${podSummary}`;
     case 'CronJob': {
       const active = Array.isArray(s.active) ? s.active.length : 0;
-      return `${spec.suspend ? 'suspended  ' : ''}schedule ${String(spec.schedule ?? '?')}  active ${active}`;
+      const schedule = typeof spec.schedule === 'string' ? `${spec.schedule} (${describeSchedule(spec.schedule, timeZoneOf(spec))})` : '?';
+      return `${spec.suspend ? 'suspended  ' : ''}schedule ${schedule}  active ${active}`;
     }
     default:
       return podSummary.trim();
   }
+}
+
+function timeZoneOf(spec: Record<string, unknown>): string | undefined {
+  return typeof spec.timeZone === 'string' ? spec.timeZone : undefined;
 }
 
 function jobCondition(s: Status): string {

@@ -104,4 +104,12 @@ describe('cluster frame', () => {
     expect(clusterFrame(replay, 70).nodes[0]!.pods).toHaveLength(70);
     expect(clusterFrame(replay, 100).nodes[0]!.pods).toHaveLength(100);
   });
+
+  it('a CronJob row reads its schedule in plain English, in its time zone', () => {
+    const cron = (schedule: string, timeZone?: string) =>
+      owned('CronJob', 'report', undefined, { spec: { schedule, ...(timeZone ? { timeZone } : {}) }, status: { active: [] } });
+    const detail = (o: ReturnType<typeof owned>) => clusterFrame(new Replay(record([entry(0, 'ADDED', o)])), 0).owners.find((r) => r.kind === 'CronJob')!.detail;
+    expect(detail(cron('0 2 * * 0'))).toBe('schedule 0 2 * * 0 (At 02:00, only on Sunday (UTC))  active 0');
+    expect(detail(cron('*/5 * * * *', 'Europe/Paris'))).toBe('schedule */5 * * * * (Every 5 minutes (Europe/Paris))  active 0');
+  });
 });

@@ -3,8 +3,17 @@
  * from the `cronstrue` library, after checking the schedule with Kubernetes' own parser so that
  * nothing Kubernetes rejects gets a friendly description.
  */
-import cronstrue from 'cronstrue';
+import { createRequire } from 'node:module';
 import { parseSchedule } from './schedule.js';
+
+type Cronstrue = typeof import('cronstrue').default;
+let cronstrue: Cronstrue | undefined;
+
+/** Required on first use: most runs never describe a schedule, and loading it costs start-up time. */
+function describer(): Cronstrue {
+  cronstrue ??= createRequire(import.meta.url)('cronstrue') as Cronstrue;
+  return cronstrue;
+}
 
 /**
  * Describe `schedule` as the CronJob with this `timeZone` runs it. The zone is always named
@@ -20,7 +29,7 @@ export function describeSchedule(schedule: string, timeZone?: string): string {
   const every = /^@every (.+)$/.exec(body);
   if (every) return `Every ${every[1]}, counted from the CronJob's creation or last run`;
   try {
-    const text = cronstrue.toString(body, { use24HourTimeFormat: true, dayOfWeekStartIndexZero: true });
+    const text = describer().toString(body, { use24HourTimeFormat: true, dayOfWeekStartIndexZero: true });
     return `${text} (${zone})`;
   } catch {
     // cronstrue reads a few odd-but-valid forms (such as "*-5") differently; say what we know.
