@@ -12,7 +12,7 @@ import { median, medianMs, report } from './_stats.js';
  * process from spawn to verdict, against a bare `node -e 0` measured interleaved; and in-process, the
  * check itself (validate + simulate + evaluate) and the pack loading that precedes it.
  */
-const CLI = fileURLToPath(new URL('../bin/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/k8s-workloads-course.cjs', import.meta.url));
 const RUNS = 15;
 
 function wall(args: string[], env: NodeJS.ProcessEnv, cwd: string): number {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median, report } from './_stats.js';
 
-const cli = fileURLToPath(new URL('../bin/main.js', import.meta.url));
+const cli = fileURLToPath(new URL('../bin/k8s-workloads-course.cjs', import.meta.url));
 
 export async function run(): Promise<void> {
   const times: number[] = [];

@@ -11,7 +11,7 @@ import { median, report } from './_stats.js';
  * showing its line — both the real process in a pseudo-terminal, timed from spawn to the text
  * appearing in the terminal's output, interleaved in the same run, medians reported.
  */
-const CLI = fileURLToPath(new URL('../bin/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/k8s-workloads-course.cjs', import.meta.url));
 const RUNS = 15;
 
 function timeUntil(args: string[], marker: string, env: Record<string, string>): Promise<number> {

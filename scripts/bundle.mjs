@@ -1,24 +1,33 @@
 // Bundles the CLI with esbuild into dist/bin/: one module graph instead of ~200 files resolved and
-// loaded one by one, split at the CLI's dynamic imports so each command loads only what it uses.
-// Start-up is what this buys: `check` and the course map's first frame (see README, Performance).
+// loaded one by one, split at the CLI's dynamic imports so each command loads only what it uses, and
+// a small CommonJS bin in front that paints the cached course map before Node's ES module loader
+// starts. Start-up is what this buys: `check` and the course map's first frame (README, Performance).
 import { build } from 'esbuild';
 
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
+
 await build({
+  ...common,
   entryPoints: ['src/cli/main.ts', 'src/course/lint/worker.ts'],
   outdir: 'dist/bin',
-  // main.js is the package's bin; pool.ts finds worker.js beside the chunk that starts the workers.
+  // pool.ts finds worker.js beside the chunk that starts the workers.
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
   // Packages that load files relative to themselves (blessed's widgets and terminfo) or are only
-  // needed off the start-up path stay plain imports from node_modules.
-  external: ['blessed', 'marked', 'marked-terminal', '@inquirer/prompts', 'cronstrue', 'fastest-levenshtein'],
-  // Bundled CommonJS (yaml) calls require() for Node built-ins; an ES module has no require of its own.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
+  // needed off the start-up path stay plain imports from node_modules; so the bundle holds no CommonJS.
+  external: ['blessed', 'marked', 'marked-terminal', '@inquirer/prompts', 'cronstrue', 'fastest-levenshtein', 'yaml'],
+});
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: 'dist/bin/k8s-workloads-course.cjs',
+  format: 'cjs',
+  // The CLI proper is the ES module bundle beside this file.
+  external: ['./main.js'],
+  // CommonJS has no import.meta; package-root.ts finds the package from this file's own URL.
+  define: { 'import.meta.url': '__fileUrl' },
+  banner: { js: "const __fileUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -2,6 +2,7 @@
 import { parseCommandArgs } from './args.js';
 import { EXIT_FAILED, EXIT_USAGE, InputError, UsageError, processIO, type CliIO } from './io.js';
 import { commands, findCommand } from './registry.js';
+import { leaveEarlyFrame } from './early-frame.js';
 
 // Help, version and suggestions are imported where they are used: the course's first frame and
 // `check` start faster without them.
@@ -61,6 +62,7 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   async (err: unknown) => {
+    leaveEarlyFrame();
     process.exitCode = await reportError(err, io);
   },
 );

@@ -6,8 +6,7 @@ import { toTags, type Theme } from './theme.js';
 import { MapScreen } from './views/map.js';
 import type { AppContext, View } from './view.js';
 
-export const MIN_COLS = 80;
-export const MIN_ROWS = 24;
+import { MIN_COLS, MIN_ROWS } from '../cli/screen.js';
 
 export interface AppOptions {
   port: CoursePort;

@@ -1,4 +1,5 @@
 import type { CliIO } from '../cli/io.js';
+import { takeEarlyFrame } from '../cli/early-frame.js';
 import { frameKey, packDir, readFirstFrame, writeFirstFrame } from './frame-cache.js';
 import type { Restorable } from './terminal.js';
 
@@ -19,9 +20,10 @@ export async function startTui(io: CliIO, opts: TuiOptions): Promise<number> {
   const cached = readFirstFrame(dir, io.env);
   // Raw mode first, so keys typed while the course loads are neither echoed nor lost.
   process.stdin.setRawMode(true);
-  // The fastest path: this very frame was painted before (same course, progress and size).
+  // The fastest path: this very frame was painted before (same course, progress and size), and
+  // perhaps already shown by the CLI's entry module.
   const ready = cached?.frames[frameKey(out.columns, out.rows, color)];
-  if (ready) out.write(ready);
+  if (ready && takeEarlyFrame() !== ready) out.write(ready);
   let modules;
   try {
     modules = await Promise.all([import('./terminal.js'), import('./theme.js'), import('./paint.js')]);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-const CLI = resolve('dist/bin/main.js');
+const CLI = resolve('dist/bin/k8s-workloads-course.cjs');
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'simulate-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

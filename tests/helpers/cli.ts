@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const cliPath = fileURLToPath(new URL('../../dist/bin/main.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/bin/k8s-workloads-course.cjs', import.meta.url));
 
 export interface CliRun {
   status: number | null;

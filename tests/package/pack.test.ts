@@ -48,6 +48,8 @@ function runInstalled(args: string[]) {
 describe('the published package', () => {
   it('holds the built JavaScript, lessons and docs, but no tests, sources or fixtures', () => {
     const paths = pack.files.map((f) => f.path);
+    // The bin (CommonJS, paints the first frame) in front of the ES module bundle.
+    expect(paths).toContain('dist/bin/k8s-workloads-course.cjs');
     expect(paths).toContain('dist/bin/main.js');
     // The lint worker is an entry of its own, found beside the bundle's chunks.
     expect(paths).toContain('dist/bin/worker.js');

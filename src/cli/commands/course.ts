@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { configPaths } from '../../course/config-paths.js';
 import { InputError, type CliIO } from '../io.js';
 import type { CommandContext } from '../registry.js';
-
-/** The full-screen course needs this much room; below it (or off a terminal) line mode runs instead. */
-const MIN_COLS = 80;
-const MIN_ROWS = 24;
+import { fullScreenObstacle, MIN_COLS, MIN_ROWS } from '../screen.js';
 
 /** The default command: the full-screen course on a big-enough terminal, else the line-mode course. */
 export async function run({ io, values }: CommandContext): Promise<number> {
@@ -18,16 +15,6 @@ export async function run({ io, values }: CommandContext): Promise<number> {
   }
   const { startTui } = await import('../../tui/start.js');
   return startTui(io, options);
-}
-
-/** Why the full-screen UI cannot run here, or undefined when it can. */
-export function fullScreenObstacle(io: CliIO): string | undefined {
-  if (!io.stdin.isTTY || !io.stdout.isTTY) return 'not an interactive terminal';
-  if (io.env.TERM === 'dumb') return 'TERM=dumb';
-  const cols = io.stdout.columns ?? 0;
-  const rows = io.stdout.rows ?? 0;
-  if (cols < MIN_COLS || rows < MIN_ROWS) return `the terminal is ${cols}×${rows}, smaller than ${MIN_COLS}×${MIN_ROWS}`;
-  return undefined;
 }
 
 /** `--lessons`/`--with-builtin`, else a config file, else the built-in lessons. */

@@ -91,6 +91,26 @@ describe('full-screen course in a pseudo-terminal', () => {
     expect(s.text()).toMatch(/(^|\s)echo(\s|$)/);
   });
 
+  it('a second run of the built-in course paints the cached map at once, then runs and quits cleanly', async () => {
+    const dir = tempDir();
+    const first = new PtySession({ dir, args: [] });
+    await first.waitFor('Continue:');
+    first.send('q');
+    expect(await first.exit()).toBe(0);
+    // This time the bin paints the map from the cache before the course has loaded; keys typed at
+    // once still reach the course, and quitting restores the terminal.
+    const s = start({ dir, args: [], after: '; echo EXIT=$?; stty -a' });
+    await s.waitFor('Continue:');
+    s.send(KEY.enter);
+    await s.waitFor(/lines 1–/);
+    s.send('q');
+    await s.waitFor('EXIT=0');
+    await s.waitFor(/icanon/);
+    expect(s.term.buffer.active.type).toBe('normal');
+    expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(s.raw.lastIndexOf('\u001b[?25l'));
+    expect(s.text()).toMatch(/(^|\s)echo(\s|$)/);
+  });
+
   it('a pack that breaks after its map was cached: the error is printed after the screen is restored', async () => {
     const dir = tempDir();
     const pack = longPack(dir);

@@ -6,7 +6,7 @@ import xterm from '@xterm/headless';
 
 /** Drives the real built CLI in a pseudo-terminal and reads the screen through a headless xterm. */
 export const ROOT = resolve(import.meta.dirname, '../../..');
-export const CLI = join(ROOT, 'dist/bin/main.js');
+export const CLI = join(ROOT, 'dist/bin/k8s-workloads-course.cjs');
 export const SAMPLE_PACK = join(ROOT, 'tests/fixtures/packs/sample');
 
 export const KEY = {
