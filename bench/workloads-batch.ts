@@ -39,6 +39,13 @@ function timed(manifest: KubeObject, scenarioText: string): { ms: number; cpuMs:
 }
 
 export async function run(): Promise<void> {
+  // The Job first: measured after the CronJob it would run beside the 30 days of history that run
+  // keeps (over 1 GiB), and time the garbage collector spends on that, not on the Job.
+  const job = timed(bigJob, 'steps: []\n');
+  const status = job.result.items.find((o) => o.kind === 'Job')?.status;
+  report(`Job completions 10,000 parallelism 100: ${status?.succeeded ?? 0} succeeded`, job.ms, 'ms', '≤ 2000 ms');
+  report('  of which CPU time', job.cpuMs, 'ms');
+
   const cron = timed(everyMinute, 'steps:\n  - wait: 720h\n');
   const created = cron.result.timeline.filter((e) => e.type === 'ADDED' && e.object.kind === 'Job').length;
   const kept = cron.result.items.filter((o) => o.kind === 'Job').length;
@@ -48,8 +55,4 @@ export async function run(): Promise<void> {
   report('  timeline entries kept', cron.result.timeline.length, 'entries');
   report('  events kept', cron.result.events.length, 'events');
   report('  heap used after the run', process.memoryUsage().heapUsed / 2 ** 20, 'MiB');
-  const job = timed(bigJob, 'steps: []\n');
-  const status = job.result.items.find((o) => o.kind === 'Job')?.status;
-  report(`Job completions 10,000 parallelism 100: ${status?.succeeded ?? 0} succeeded`, job.ms, 'ms', '≤ 2000 ms');
-  report('  of which CPU time', job.cpuMs, 'ms');
 }
