@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // The package's bin, bundled as CommonJS (scripts/bundle.mjs): it paints the cached course map before
 // Node starts its ES module loader, then hands over to the CLI proper (main.ts, an ES module).
+import module from 'node:module';
 import { paintEarlyFrame } from './early-frame.js';
 
-paintEarlyFrame(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() });
+// Node 22.1+ can keep V8's compiled code between runs (in the OS temp folder); Node 20 has no such cache.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Only a plain `k8s-workloads-course` opens the course; other commands are not kept waiting.
+if (process.argv.length === 2) paintEarlyFrame({ stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() });
 void import('./main.js');

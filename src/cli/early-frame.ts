@@ -14,9 +14,9 @@ const state = ((globalThis as { [SHOWN]?: { frame?: string | undefined } })[SHOW
 /** What paintEarlyFrame reads of the process: its terminal, environment and folder. */
 export type EarlyIO = Pick<CliIO, 'stdin' | 'stdout' | 'env' | 'cwd'>;
 
-/** Paints the cached first frame when `argv` asks for the built-in course and one is cached for this terminal. */
-export function paintEarlyFrame(argv: string[], io: EarlyIO): void {
-  if (state.frame !== undefined || argv.length > 0 || fullScreenObstacle(io) || configPaths(io.env, io.cwd).some((p) => existsSync(p))) return;
+/** Paints the cached first frame of the built-in course (no config file chooses another) if one is cached for this terminal. */
+export function paintEarlyFrame(io: EarlyIO): void {
+  if (state.frame !== undefined || fullScreenObstacle(io) || configPaths(io.env, io.cwd).some((p) => existsSync(p))) return;
   const color = !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
   const frame = readFirstFrame(packDir(undefined, io.cwd), io.env)?.frames[frameKey(process.stdout.columns, process.stdout.rows, color)];
   if (!frame) return;

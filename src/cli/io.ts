@@ -12,14 +12,23 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  let errColor: Paint | undefined;
+  // Node makes process.stdin and process.stderr on first use, which costs start-up time that a
+  // command writing only to stdout (`check`, `simulate`) need not pay.
   return {
     stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     color: paint(colorEnabled(process.stdout)),
-    errColor: paint(colorEnabled(process.stderr)),
+    get errColor() {
+      return (errColor ??= paint(colorEnabled(process.stderr)));
+    },
   };
 }
 
