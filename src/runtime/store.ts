@@ -7,7 +7,7 @@ import { controllerRef } from './api/types.js';
 import { isNamespaced, API_VERSION, isKind } from './api/kinds.js';
 import { applyDefaults, prepareForCreate } from './api/defaults.js';
 import { generateName } from './api/names.js';
-import { deepEqual } from './api/equal.js';
+import { clonePlain, deepEqual } from './api/equal.js';
 import { InternTable } from './intern.js';
 import { withField, withFields } from './api/copy.js';
 import { matchesSelector } from './api/selectors.js';
@@ -232,7 +232,14 @@ export class Store implements StoreReader {
    */
   update<T extends ObjectLike>(input: T): Stored<T> {
     const old = this.mustGet(input as unknown as KubeObject);
-    const next = applyDefaults({ ...(input as unknown as KubeObject), status: undefined });
+    const given = input as unknown as KubeObject;
+    // A pod written back with its stored spec (a controller dropping a finalizer, relabelling) needs no
+    // defaulting — the stored spec was defaulted when written, and the Pod defaulter reads only spec and
+    // status — so only the metadata is copied (the caller keeps its objects).
+    const next =
+      given.kind === 'Pod' && given.spec !== undefined && given.spec === old.spec
+        ? { ...given, metadata: clonePlain(given.metadata), status: undefined }
+        : applyDefaults({ ...given, status: undefined });
     next.status = old.status;
     next.apiVersion = old.apiVersion;
     const meta: Mutable<ObjectMeta> = (next.metadata = {
