@@ -3,16 +3,24 @@
 // full-screen course takes the screen over from there (tui/start.ts). The bin and the ES modules each
 // have a copy of this module, so what was painted is kept on a global both can see.
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { configPaths } from '../course/config-paths.js';
 import { frameKey, packDir, readFirstFrame } from '../tui/frame-cache.js';
 import type { CliIO } from './io.js';
 import { fullScreenObstacle } from './screen.js';
 
 const SHOWN = Symbol.for('k8s-workloads-course.early-frame');
-const state = ((globalThis as { [SHOWN]?: { frame?: string | undefined } })[SHOWN] ??= {});
+interface EarlyState {
+  frame?: string | undefined;
+  /** Removes the listeners that restore the terminal while nobody else would. */
+  release?: (() => void) | undefined;
+}
+const state = ((globalThis as { [SHOWN]?: EarlyState })[SHOWN] ??= {});
 
 /** What paintEarlyFrame reads of the process: its terminal, environment and folder. */
 export type EarlyIO = Pick<CliIO, 'stdin' | 'stdout' | 'env' | 'cwd'>;
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Paints the cached first frame of the built-in course (no config file chooses another) if one is cached for this terminal. */
 export function paintEarlyFrame(io: EarlyIO): void {
@@ -24,20 +32,36 @@ export function paintEarlyFrame(io: EarlyIO): void {
   process.stdin.setRawMode(true);
   process.stdout.write(frame);
   state.frame = frame;
-  process.once('exit', leaveEarlyFrame);
+  // Until the course takes the screen over, an error, an exit or a signal gives the terminal back here.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    leaveEarlyFrame();
+    process.exit(128 + constants.signals[signal]);
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on('exit', leaveEarlyFrame);
+  state.release = () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    process.off('exit', leaveEarlyFrame);
+  };
 }
 
 /** The frame painted early, handed to the full-screen course (which then restores the terminal itself). */
 export function takeEarlyFrame(): string | undefined {
   const frame = state.frame;
-  state.frame = undefined;
+  release();
   return frame;
 }
 
 /** Gives the terminal back if the course never took the screen over (an error on the way). */
 export function leaveEarlyFrame(): void {
   if (state.frame === undefined) return;
-  state.frame = undefined;
+  release();
   process.stdin.setRawMode(false);
   process.stdout.write('\u001b[?25h\u001b[?1049l');
+}
+
+function release(): void {
+  state.frame = undefined;
+  state.release?.();
+  state.release = undefined;
 }

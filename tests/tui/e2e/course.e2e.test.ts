@@ -147,6 +147,21 @@ describe('full-screen course in a pseudo-terminal', () => {
     expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(s.raw.lastIndexOf('\u001b[?25l'));
   });
 
+  it('SIGTERM while the cached map is shown, before the course has loaded, restores the terminal', async () => {
+    const dir = tempDir();
+    const first = new PtySession({ dir, args: [] });
+    await first.waitFor('Continue:');
+    first.send('q');
+    expect(await first.exit()).toBe(0);
+    const s = start({ dir, args: [] });
+    // Signal as soon as the bin has painted the map: the course proper is still loading then.
+    while (!s.raw.includes('Continue:')) await new Promise((r) => setTimeout(r, 1));
+    s.signal('SIGTERM');
+    expect(await s.exit()).toBe(143);
+    expect(s.term.buffer.active.type).toBe('normal');
+    expect(s.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(s.raw.lastIndexOf('\u001b[?25l'));
+  });
+
   it('opens an exercise showing the task and the learner’s file', async () => {
     const s = start();
     await s.waitFor('Continue:');
