@@ -2,7 +2,11 @@
 // loaded one by one, split at the CLI's dynamic imports so each command loads only what it uses, and
 // a small CommonJS bin in front that paints the cached course map before Node's ES module loader
 // starts. Start-up is what this buys: `check` and the course map's first frame (README, Performance).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a content hash: start empty, or old chunks would pile up and ship in the package.
+rmSync('dist/bin', { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
 

@@ -27,12 +27,15 @@ export function paintEarlyFrame(io: EarlyIO): void {
   if (state.frame !== undefined || fullScreenObstacle(io) || configPaths(io.env, io.cwd).some((p) => existsSync(p))) return;
   const color = !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
   const frame = readFirstFrame(packDir(undefined, io.cwd), io.env)?.frames[frameKey(process.stdout.columns, process.stdout.rows, color)];
-  if (!frame) return;
-  // Raw mode first, so keys typed while the course loads are neither echoed nor lost.
-  process.stdin.setRawMode(true);
-  process.stdout.write(frame);
-  state.frame = frame;
-  // Until the course takes the screen over, an error, an exit or a signal gives the terminal back here.
+  if (frame) showFrame(frame);
+}
+
+/**
+ * Shows a cached frame (raw mode first, so keys typed while the course loads are neither echoed nor
+ * lost). Until the course takes the screen over, an error, an exit or a signal gives the terminal back here.
+ */
+export function showFrame(frame: string): void {
+  // The handlers first: a signal arriving just after the frame must find them.
   const onSignal = (signal: NodeJS.Signals): void => {
     leaveEarlyFrame();
     process.exit(128 + constants.signals[signal]);
@@ -43,13 +46,19 @@ export function paintEarlyFrame(io: EarlyIO): void {
     for (const signal of SIGNALS) process.off(signal, onSignal);
     process.off('exit', leaveEarlyFrame);
   };
+  state.frame = frame;
+  process.stdin.setRawMode(true);
+  process.stdout.write(frame);
 }
 
-/** The frame painted early, handed to the full-screen course (which then restores the terminal itself). */
-export function takeEarlyFrame(): string | undefined {
-  const frame = state.frame;
+/** The cached frame on the screen, if one was shown. */
+export function earlyFrame(): string | undefined {
+  return state.frame;
+}
+
+/** The full-screen course has taken the screen over (and restores the terminal itself from now on). */
+export function handOverFrame(): void {
   release();
-  return frame;
 }
 
 /** Gives the terminal back if the course never took the screen over (an error on the way). */

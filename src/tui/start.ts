@@ -1,5 +1,5 @@
 import type { CliIO } from '../cli/io.js';
-import { takeEarlyFrame } from '../cli/early-frame.js';
+import { earlyFrame, leaveEarlyFrame, showFrame, handOverFrame } from '../cli/early-frame.js';
 import { frameKey, packDir, readFirstFrame, writeFirstFrame } from './frame-cache.js';
 import type { Restorable } from './terminal.js';
 
@@ -21,22 +21,24 @@ export async function startTui(io: CliIO, opts: TuiOptions): Promise<number> {
   // Raw mode first, so keys typed while the course loads are neither echoed nor lost.
   process.stdin.setRawMode(true);
   // The fastest path: this very frame was painted before (same course, progress and size), and
-  // perhaps already shown by the CLI's entry module.
+  // perhaps already shown by the package's bin.
   const ready = cached?.frames[frameKey(out.columns, out.rows, color)];
-  if (ready && takeEarlyFrame() !== ready) out.write(ready);
+  if (ready && earlyFrame() !== ready) showFrame(ready);
   let modules;
   try {
     modules = await Promise.all([import('./terminal.js'), import('./theme.js'), import('./paint.js')]);
   } catch (err) {
     // Not even the terminal guard loaded: undo the frame by hand.
+    leaveEarlyFrame();
     process.stdin.setRawMode(false);
-    if (ready) out.write('\u001b[?25h\u001b[?1049l');
     throw err;
   }
   const [{ guardTerminal, resetTerminal }, { themeFor }, paint] = modules;
   const theme = themeFor(io.env);
   let screen: Restorable | undefined;
   const unguard = guardTerminal(() => screen);
+  // The guard restores the terminal from here on: the early frame's own handlers can go.
+  handOverFrame();
   try {
     if (cached && !ready) out.write(paint.firstFrame(cached, [], theme, out.columns, out.rows));
     const session = await openSession(io, opts, theme.color);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { configPaths } from '../../course/config-paths.js';
 import { InputError, type CliIO } from '../io.js';
 import type { CommandContext } from '../registry.js';
+import { leaveEarlyFrame } from '../early-frame.js';
 import { fullScreenObstacle, MIN_COLS, MIN_ROWS } from '../screen.js';
 
 /** The default command: the full-screen course on a big-enough terminal, else the line-mode course. */
@@ -9,6 +10,8 @@ export async function run({ io, values }: CommandContext): Promise<number> {
   const options = { ...(await chooseLessons(io, values)), workspace: values.workspace as string | undefined };
   const why = values.plain ? undefined : fullScreenObstacle(io);
   if (values.plain || why) {
+    // The terminal shrank below the minimum after the bin showed the cached map: give the screen back.
+    leaveEarlyFrame();
     if (why && io.stdout.isTTY) io.stderr.write(`(line mode: ${why}; the full-screen course needs an interactive terminal of at least ${MIN_COLS}×${MIN_ROWS})\n`);
     const { runPlainCourse } = await import('../plain/course.js');
     return runPlainCourse(io, options);

@@ -30,6 +30,7 @@ const FAST_MAX_DEPTH = 50;
  * `?` keys; collection keys (`[a]: 1`); `---`/`...` glued to text, which js-yaml takes for a document
  * marker; a comment glued to a closing quote or bracket, which the yaml package refuses. `&`, `*` and
  * `!` are checked exactly from js-yaml's events instead (they occur in shell commands and cron schedules).
+ * A line over 1,024 characters may hold an implicit key longer than the yaml package allows.
  * Each pattern runs only when its rare character occurs: one combined pattern is several times slower.
  */
 function looksUnusual(text: string): boolean {
@@ -38,6 +39,7 @@ function looksUnusual(text: string): boolean {
   if (text.includes('?') && /(?:^|[\s[{,])\?(?:\s|$)/.test(text)) return true;
   if ((text.includes(']') || text.includes('}')) && /[\]}][ \t]*:/.test(text)) return true;
   if (text.includes('#') && /["'\]}]#/.test(text)) return true;
+  if (text.length > 1024 && /[^\n]{1025}/.test(text)) return true;
   return (text.includes('---') || text.includes('...')) && /^(?:---|\.\.\.)\S/m.test(text);
 }
 

@@ -116,3 +116,7 @@ function yamlFiles(dir: string): string[] {
     return name.endsWith('.yaml') ? [path] : [];
   });
 }
+
+test('a key longer than the yaml package allows is refused, as the reference refuses it', () => {
+  expect(parsePackYaml(`${'k'.repeat(1030)}: 1\n`, 'p.yaml').problems).not.toEqual([]);
+});
