@@ -1,18 +1,14 @@
-import { createRequire } from 'node:module';
+import { lazyRequire } from './lazy-require.js';
 
 type Distance = (a: string, b: string) => number;
-let distance: Distance | undefined;
 
 // Loaded on first use: most runs never suggest anything, and start-up time is worth more.
-function levenshtein(): Distance {
-  distance ??= (createRequire(import.meta.url)('fastest-levenshtein') as { distance: Distance }).distance;
-  return distance;
-}
+const levenshtein = lazyRequire<{ distance: Distance }>('fastest-levenshtein');
 
 /** The candidate nearest to `word` (case-insensitive), if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
-  const measure = levenshtein();
+  const measure = levenshtein().distance;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

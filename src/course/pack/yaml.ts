@@ -4,11 +4,11 @@
  * laughs" documents. Plain files take the runtime's js-yaml fast path (the same values and lines);
  * the yaml package, the reference, reads the rest and words the syntax errors, and is loaded only then.
  */
-import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import { parseFast, type PosNode } from '../../runtime/yaml/fast.js';
 import { LineIndex } from '../../runtime/yaml/fast-doc.js';
 import { CORE_SCHEMA } from '../../runtime/yaml/fast-schema.js';
+import { yaml } from '../../runtime/yaml/reference.js';
 import type { Problem } from '../types.js';
 
 export type PathPart = string | number;
@@ -18,15 +18,6 @@ export interface YamlSource {
   data: unknown;
   /** 1-based line of the node at `path` (or of the nearest existing ancestor). */
   lineOf(path: PathPart[]): number | undefined;
-}
-
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | undefined;
-
-/** The yaml package, required synchronously on first need (its Node entry point is CommonJS). */
-function yaml(): YamlModule {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
-  return yamlModule;
 }
 
 export function parsePackYaml(text: string, file: string, lineOffset = 0): { source?: YamlSource; problems: Problem[] } {

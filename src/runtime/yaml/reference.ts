@@ -1,7 +1,7 @@
 // The reference parse: the yaml package, which words syntax errors well and handles everything YAML
 // allows (anchors, tags, merge keys). It is loaded on first use only: a clean plain manifest takes the
 // fast path (fast.ts) and never needs it, which saves its load time in a fresh process.
-import { createRequire } from 'node:module';
+import { lazyRequire } from '../../util/lazy-require.js';
 import type { Document, Node, ParsedNode, Tags } from 'yaml';
 import { yamlErrorProblem } from './errors.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from './limits.js';
@@ -11,14 +11,8 @@ import type { ParsedDoc, PathSegment, Position } from './types.js';
 /** At most this many YAML syntax errors are reported per file: later ones are usually echoes of the first. */
 const MAX_SYNTAX_ERRORS = 10;
 
-type YamlModule = typeof import('yaml');
-let loaded: YamlModule | undefined;
-
-/** The yaml package, required synchronously on first use (its Node entry point is CommonJS). */
-function yaml(): YamlModule {
-  loaded ??= createRequire(import.meta.url)('yaml') as YamlModule;
-  return loaded;
-}
+/** The yaml package, loaded on first use: a plain manifest never needs it. */
+export const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 /**
  * Kubernetes reads YAML with go-yaml (YAML 1.1 resolution: `yes`/`on` are booleans, `<<` merges), but

@@ -3,17 +3,11 @@
  * from the `cronstrue` library, after checking the schedule with Kubernetes' own parser so that
  * nothing Kubernetes rejects gets a friendly description.
  */
-import { createRequire } from 'node:module';
+import { lazyRequire } from '../../../util/lazy-require.js';
 import { parseSchedule } from './schedule.js';
 
-type Cronstrue = typeof import('cronstrue').default;
-let cronstrue: Cronstrue | undefined;
-
-/** Required on first use: most runs never describe a schedule, and loading it costs start-up time. */
-function describer(): Cronstrue {
-  cronstrue ??= createRequire(import.meta.url)('cronstrue') as Cronstrue;
-  return cronstrue;
-}
+/** Required on first use: most runs never describe a schedule. */
+const describer = lazyRequire<typeof import('cronstrue').default>('cronstrue');
 
 /**
  * Describe `schedule` as the CronJob with this `timeZone` runs it. The zone is always named
