@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { configPaths } from '../course/config-paths.js';
 import { frameKey, packDir, readFirstFrame } from '../tui/frame-cache.js';
+import { themeFor } from '../tui/theme.js';
 import type { CliIO } from './io.js';
 import { fullScreenObstacle } from './screen.js';
 
@@ -25,8 +26,8 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** Paints the cached first frame of the built-in course (no config file chooses another) if one is cached for this terminal. */
 export function paintEarlyFrame(io: EarlyIO): void {
   if (state.frame !== undefined || fullScreenObstacle(io) || configPaths(io.env, io.cwd).some((p) => existsSync(p))) return;
-  const color = !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
-  const frame = readFirstFrame(packDir(undefined, io.cwd), io.env)?.frames[frameKey(process.stdout.columns, process.stdout.rows, color)];
+  const key = frameKey(io.stdout.columns ?? 0, io.stdout.rows ?? 0, themeFor(io.env).color);
+  const frame = readFirstFrame(packDir(undefined, io.cwd), io.env)?.frames[key];
   if (frame) showFrame(frame);
 }
 

@@ -1,6 +1,7 @@
 import type { CliIO } from '../cli/io.js';
 import { earlyFrame, leaveEarlyFrame, showFrame, handOverFrame } from '../cli/early-frame.js';
 import { frameKey, packDir, readFirstFrame, writeFirstFrame } from './frame-cache.js';
+import { themeFor } from './theme.js';
 import type { Restorable } from './terminal.js';
 
 export interface TuiOptions {
@@ -15,26 +16,25 @@ export interface TuiOptions {
  */
 export async function startTui(io: CliIO, opts: TuiOptions): Promise<number> {
   const out = process.stdout;
-  const color = !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
+  const theme = themeFor(io.env);
   const dir = packDir(opts.lessons, io.cwd);
   const cached = readFirstFrame(dir, io.env);
   // Raw mode first, so keys typed while the course loads are neither echoed nor lost.
   process.stdin.setRawMode(true);
   // The fastest path: this very frame was painted before (same course, progress and size), and
   // perhaps already shown by the package's bin.
-  const ready = cached?.frames[frameKey(out.columns, out.rows, color)];
+  const ready = cached?.frames[frameKey(out.columns, out.rows, theme.color)];
   if (ready && earlyFrame() !== ready) showFrame(ready);
   let modules;
   try {
-    modules = await Promise.all([import('./terminal.js'), import('./theme.js'), import('./paint.js')]);
+    modules = await Promise.all([import('./terminal.js'), import('./paint.js')]);
   } catch (err) {
     // Not even the terminal guard loaded: undo the frame by hand.
     leaveEarlyFrame();
     process.stdin.setRawMode(false);
     throw err;
   }
-  const [{ guardTerminal, resetTerminal }, { themeFor }, paint] = modules;
-  const theme = themeFor(io.env);
+  const [{ guardTerminal, resetTerminal }, paint] = modules;
   let screen: Restorable | undefined;
   const unguard = guardTerminal(() => screen);
   // The guard restores the terminal from here on: the early frame's own handlers can go.
