@@ -238,7 +238,7 @@ export class Store implements StoreReader {
     // status — so only the metadata is copied (the caller keeps its objects).
     const next =
       given.kind === 'Pod' && given.spec !== undefined && given.spec === old.spec
-        ? { ...given, metadata: clonePlain(given.metadata), status: undefined }
+        ? withFields(given, { metadata: clonePlain(given.metadata), status: undefined })
         : applyDefaults({ ...given, status: undefined });
     next.status = old.status;
     next.apiVersion = old.apiVersion;

@@ -96,7 +96,8 @@ function ownerKeys(namespace: string, ref: OwnerReference): readonly string[] {
   return k.keys;
 }
 
-const NO_KEYS: readonly string[] = Object.freeze([]);
+/** The answer of a watch function with nothing to enqueue: one shared list (callers must not mutate it). */
+export const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /**
  * Watch helper: the keys of the `ownerKind` controllers of an object, before and after the change. The

@@ -6,7 +6,7 @@ import { matchesSelector, isEmptySelector } from '../../api/selectors.js';
 import type { Action, Controller, SyncContext } from '../../controller.js';
 import type { StoreReader, WatchChange } from '../../store.js';
 import { deepEqual } from '../../api/equal.js';
-import { controllerOwnerKeys, selfKey, ownedBy } from '../podutil.js';
+import { controllerOwnerKeys, selfKey, ownedBy, NO_KEYS } from '../podutil.js';
 import type { RS, Dep } from './util.js';
 import { newPlan, CONTROLLER_NAME } from './plan.js';
 import type { Plan } from './plan.js';
@@ -32,8 +32,6 @@ function replicaSetKeys(change: WatchChange, store: StoreReader): readonly strin
 }
 
 /** A deleted pod may unblock a Recreate rollout waiting for old pods (deletePod handler). */
-const NO_KEYS: readonly string[] = Object.freeze([]);
-
 function podKeys(change: WatchChange, store: StoreReader): readonly string[] {
   if (change.type !== 'DELETED') return NO_KEYS;
   const rsRef = controllerRef(change.object);
