@@ -19,6 +19,15 @@ function start(opts: ConstructorParameters<typeof PtySession>[0] = {}): PtySessi
   return session;
 }
 
+/** Runs the course once in `dir` and quits, so that the next run finds its first frame cached. */
+async function cacheFirstFrame(args: string[], dir = tempDir()): Promise<string> {
+  const first = new PtySession({ dir, args });
+  await first.waitFor('Continue:');
+  first.send('q');
+  expect(await first.exit()).toBe(0);
+  return dir;
+}
+
 describe('full-screen course in a pseudo-terminal', () => {
   it('opens on the course map with the progress bar and the keys of the map', async () => {
     const s = start();
@@ -92,11 +101,7 @@ describe('full-screen course in a pseudo-terminal', () => {
   });
 
   it('a second run of the built-in course paints the cached map at once, then runs and quits cleanly', async () => {
-    const dir = tempDir();
-    const first = new PtySession({ dir, args: [] });
-    await first.waitFor('Continue:');
-    first.send('q');
-    expect(await first.exit()).toBe(0);
+    const dir = await cacheFirstFrame([]);
     // This time the bin paints the map from the cache before the course has loaded; keys typed at
     // once still reach the course, and quitting restores the terminal.
     const s = start({ dir, args: [], after: '; echo EXIT=$?; stty -a' });
@@ -114,10 +119,7 @@ describe('full-screen course in a pseudo-terminal', () => {
   it('a pack that breaks after its map was cached: the error is printed after the screen is restored', async () => {
     const dir = tempDir();
     const pack = longPack(dir);
-    const first = new PtySession({ dir, args: ['--lessons', pack] });
-    await first.waitFor('Continue:');
-    first.send('q');
-    expect(await first.exit()).toBe(0);
+    await cacheFirstFrame(['--lessons', pack], dir);
     writeFileSync(join(pack, '01-deployments/exercises/01-three-replicas/exercise.yaml'), 'id: [unclosed\n');
     const s = start({ dir, args: ['--lessons', pack], after: '; echo EXIT=$?' });
     const text = await s.waitFor('EXIT=1');
@@ -148,11 +150,7 @@ describe('full-screen course in a pseudo-terminal', () => {
   });
 
   it('SIGTERM while the cached map is shown, before the course has loaded, restores the terminal', async () => {
-    const dir = tempDir();
-    const first = new PtySession({ dir, args: [] });
-    await first.waitFor('Continue:');
-    first.send('q');
-    expect(await first.exit()).toBe(0);
+    const dir = await cacheFirstFrame([]);
     const s = start({ dir, args: [] });
     // Signal as soon as the bin has painted the map: the course proper is still loading then.
     while (!s.raw.includes('Continue:')) await new Promise((r) => setTimeout(r, 1));
