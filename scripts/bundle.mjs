@@ -3,11 +3,23 @@
 // a small CommonJS bin in front that paints the cached course map before Node's ES module loader
 // starts. Start-up is what this buys: `check` and the course map's first frame (README, Performance).
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // Chunk names carry a content hash: start empty, or old chunks would pile up and ship in the package.
 rmSync('dist/bin', { recursive: true, force: true });
+
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular expressions (one µ in
+ * the CronJob schedule parser): escaped there too, every file is ASCII, which V8 holds as a one-byte
+ * string and code-cache.ts reads as latin1 — faster to decode and to scan than a two-byte string.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\0-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
 
@@ -41,6 +53,7 @@ await build({
   format: 'cjs',
   external: ['blessed', 'marked', 'marked-terminal', '@inquirer/prompts', 'cronstrue', 'fastest-levenshtein', 'yaml'],
 });
+for (const name of readdirSync('dist/bin')) asciiOnly(join('dist/bin', name));
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // Keys the code cache: V8 checks a cache's length, not its source, so any change of check.cjs must change the key.
 const checkKey = `${version}-${createHash('sha256').update(readFileSync('dist/bin/check.cjs')).digest('hex').slice(0, 16)}`;
@@ -55,3 +68,4 @@ await build({
   external: ['./main.js'],
   define: { ...fileUrl.define, CHECK_BUNDLE_KEY: JSON.stringify(checkKey) },
 });
+asciiOnly('dist/bin/k8s-workloads-course.cjs');
