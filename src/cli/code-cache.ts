@@ -3,7 +3,7 @@
 // code cache kept in the course home: taken after the run, so it holds every function the run
 // compiled lazily, not only the top level. The cache is only ever a speed-up: missing, stale, corrupt
 // or unwritable, the bundle is compiled from source as before.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script, constants } from 'node:vm';
@@ -61,20 +61,42 @@ function readCache(path: string): Buffer | undefined {
   return payload.length > 0 && data.length > CHECKSUM && data.readUInt32LE(0) === crc32(payload) ? payload : undefined;
 }
 
-/** Atomically (temp file + rename), and drops caches of older bundles with the same name prefix. */
+/** Atomically (temp file + rename); then prunes the folder (below). */
 function writeCache(path: string, payload: Buffer): void {
   try {
     if (!crc32) return;
-    const dir = dirname(path);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     const checksum = Buffer.alloc(CHECKSUM);
     checksum.writeUInt32LE(crc32(payload));
     writeFileSync(tmp, Buffer.concat([checksum, payload]));
     renameSync(tmp, path);
-    const prefix = basename(path).split('-')[0] + '-';
-    for (const name of readdirSync(dir)) if (name.startsWith(prefix) && name !== basename(path) && !name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+    prune(path);
   } catch {
     // An unwritable home only costs speed.
   }
+}
+
+/** Caches kept per bundle name: a learner may switch between a few versions or Node releases. */
+export const KEPT_CACHES = 3;
+const STALE_TEMP_MS = 60_000;
+
+/**
+ * Keeps the KEPT_CACHES newest caches of this bundle (name up to the first '-'), so old versions'
+ * caches do not pile up, and removes temp files a killed process left behind.
+ */
+function prune(path: string): void {
+  const dir = dirname(path);
+  const prefix = basename(path).split('-')[0] + '-';
+  const now = Date.now();
+  const caches: { file: string; mtime: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const file = join(dir, name);
+    const mtime = statSync(file).mtimeMs;
+    if (!name.endsWith('.tmp')) caches.push({ file, mtime });
+    else if (now - mtime > STALE_TEMP_MS) rmSync(file, { force: true });
+  }
+  caches.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of caches.slice(KEPT_CACHES)) if (file !== path) rmSync(file, { force: true });
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadWithCodeCache } from '../../src/cli/code-cache.js';
+import { KEPT_CACHES, loadWithCodeCache } from '../../src/cli/code-cache.js';
 
 let dir: string;
 let file: string;
@@ -76,14 +76,21 @@ describe('code cache for a CommonJS bundle', () => {
     expect(load().cacheUsed).toBe(false);
   });
 
-  test('saving drops the caches of older bundles of the same name', () => {
+  test('saving keeps the newest caches of the same bundle name and drops older ones and stale temp files', () => {
+    const folder = join(dir, 'home', 'code-cache');
     load().save();
-    const old = join(dir, 'home', 'code-cache', 'bundle-v0.bin');
-    const other = join(dir, 'home', 'code-cache', 'other-v0.bin');
-    writeFileSync(old, 'old');
-    writeFileSync(other, 'other');
+    const at = (name: string, secondsAgo: number, body = name) => {
+      writeFileSync(join(folder, name), body);
+      const t = new Date(Date.now() - secondsAgo * 1000);
+      utimesSync(join(folder, name), t, t);
+    };
+    for (let i = 0; i < KEPT_CACHES + 1; i++) at(`bundle-old${i}.bin`, 100 * (i + 1));
+    at('bundle-v1.bin.123.tmp', 3600);
+    at('bundle-v1.bin.456.tmp', 0);
+    at('other-v0.bin', 10_000);
     rmSync(cache);
     load().save();
-    expect(readdirSync(join(dir, 'home', 'code-cache')).sort()).toEqual(['bundle-v1.bin', 'other-v0.bin']);
+    const kept = Array.from({ length: KEPT_CACHES - 1 }, (_, i) => `bundle-old${i}.bin`);
+    expect(readdirSync(folder).sort()).toEqual([...kept, 'bundle-v1.bin', 'bundle-v1.bin.456.tmp', 'other-v0.bin'].sort());
   });
 });
