@@ -43,15 +43,38 @@ const fileUrl = {
   banner: { js: "const __fileUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * The packages src/util/lazy-require.ts loads on first use, bundled into check.cjs: still loaded only
+ * when first used (esbuild wraps each CommonJS module in a function), but from the bundle and its code
+ * cache instead of file by file through Node's CommonJS loader — the yaml package, which reads every
+ * manifest with a syntax error (and YAML the fast path leaves to it), is ~80 files and ~50 ms cold.
+ * Unknown names still go to require(), as in lazy-require.ts.
+ */
+const LAZY_PACKAGES = ['yaml', 'cronstrue', 'fastest-levenshtein'];
+const bundleLazyRequires = {
+  name: 'bundle-lazy-requires',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]util[\\/]lazy-require\.ts$/ }, () => ({
+      loader: 'js',
+      contents: [
+        `const bundled = { ${LAZY_PACKAGES.map((n) => `${JSON.stringify(n)}: () => require(${JSON.stringify(n)})`).join(', ')} };`,
+        'export function lazyRequire(name) { let loaded; return () => (loaded ??= (bundled[name] ?? (() => require(name)))()); }',
+      ].join('\n'),
+    }));
+  },
+};
+
 // `check` once more, whole in one CommonJS file: the bin runs it through a V8 code cache (Node 20 has
-// no compile cache for ES modules), so its start-up skips compiling. Same externals as above.
+// no compile cache for ES modules), so its start-up skips compiling. The packages lazy-require.ts
+// loads are inside (above); the others stay outside, as in the ES module bundle.
 await build({
   ...common,
   ...fileUrl,
   entryPoints: ['src/cli/check-main.ts'],
   outfile: 'dist/bin/check.cjs',
   format: 'cjs',
-  external: ['blessed', 'marked', 'marked-terminal', '@inquirer/prompts', 'cronstrue', 'fastest-levenshtein', 'yaml'],
+  external: ['blessed', 'marked', 'marked-terminal', '@inquirer/prompts'],
+  plugins: [bundleLazyRequires],
 });
 for (const name of readdirSync('dist/bin')) asciiOnly(join('dist/bin', name));
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
