@@ -6,7 +6,6 @@ import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { progressPath } from '../course/progress.js';
-import { loadWithCodeCache } from './code-cache.js';
 import { leaveEarlyFrame, paintEarlyFrame } from './early-frame.js';
 
 /** Set by scripts/bundle.mjs: the package version and a hash of check.cjs, which key its code cache. */
@@ -16,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 // Node 22.1+ can keep V8's compiled code between runs (in the OS temp folder); Node 20 has no such cache.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-if (process.argv[2] === 'check') runCheck();
+if (process.argv[2] === 'check') void runCheck();
 else startCli();
 
 function startCli(): void {
@@ -31,11 +30,15 @@ function startCli(): void {
   import('./main.js').catch(cannotStart);
 }
 
-/** `check` from its own bundle; its code cache lives beside the learner's progress. */
-function runCheck(): void {
+/**
+ * `check` from its own bundle; its code cache lives beside the learner's progress. code-cache.ts is
+ * imported here, not at the top, so that other commands and the early frame do not load vm and zlib.
+ */
+async function runCheck(): Promise<void> {
   const cacheFile = join(dirname(progressPath({ env: process.env })), 'code-cache', `check-${CHECK_BUNDLE_KEY}-${process.version}-${process.arch}.bin`);
   let bundle;
   try {
+    const { loadWithCodeCache } = await import('./code-cache.js');
     bundle = loadWithCodeCache<typeof import('./check-main.js')>(join(here, 'check.cjs'), cacheFile);
   } catch (err) {
     return cannotStart(err);
