@@ -49,8 +49,9 @@ export interface PackLoadOptions {
   /**
    * 'all' (default): every file, scenarios validated. 'exercises': lessons and exercises only — quizzes
    * are not read and scenarios are validated when run. `{ exercise: id }`: only that exercise and its
-   * lesson (found by a quick scan of the `id:` lines; empty if the scan finds none). The last two are
-   * for `check`, whose start-up time matters; neither is a course to show a learner.
+   * lesson (found by a quick scan of the `id:` lines, folders named after the id first — see
+   * exerciseDirsDeclaring; empty if the scan finds none). The last two are for `check`, whose
+   * start-up time matters; neither is a course to show a learner.
    */
   scope?: 'all' | 'exercises' | { exercise: string };
 }
