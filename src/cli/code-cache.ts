@@ -40,7 +40,7 @@ export function loadWithCodeCache<T>(file: string, cacheFile: string): CachedBun
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const save = (): void => {
-    if (!cacheUsed) writeCache(cacheFile, script.createCachedData());
+    if (!cacheUsed) writeCache(cacheFile, script);
   };
   return { exports: module.exports, cacheUsed, save };
 }
@@ -62,9 +62,10 @@ function readCache(path: string): Buffer | undefined {
 }
 
 /** Atomically (temp file + rename); then prunes the folder (below). */
-function writeCache(path: string, payload: Buffer): void {
+function writeCache(path: string, script: Script): void {
   try {
     if (!crc32) return;
+    const payload = script.createCachedData();
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     const checksum = Buffer.alloc(CHECKSUM);
@@ -73,7 +74,7 @@ function writeCache(path: string, payload: Buffer): void {
     renameSync(tmp, path);
     prune(path);
   } catch {
-    // An unwritable home only costs speed.
+    // An unwritable home (or any other failure here) only costs speed.
   }
 }
 
