@@ -35,9 +35,9 @@ function startCli(): void {
  * imported here, not at the top, so that other commands and the early frame do not load vm and zlib.
  */
 async function runCheck(): Promise<void> {
-  const cacheFile = join(dirname(progressPath({ env: process.env })), 'code-cache', `check-${CHECK_BUNDLE_KEY}-${process.version}-${process.arch}.bin`);
   let bundle;
   try {
+    const cacheFile = join(dirname(progressPath({ env: process.env })), 'code-cache', `check-${CHECK_BUNDLE_KEY}-${process.version}-${process.arch}.bin`);
     const { loadWithCodeCache } = await import('./code-cache.js');
     bundle = loadWithCodeCache<typeof import('./check-main.js')>(join(here, 'check.cjs'), cacheFile);
   } catch (err) {
