@@ -1,68 +1,10 @@
 #!/usr/bin/env node
-import { parseCommandArgs } from './args.js';
-import { EXIT_FAILED, EXIT_USAGE, InputError, UsageError, processIO, type CliIO } from './io.js';
-import { commands, findCommand } from './registry.js';
-import { leaveEarlyFrame } from './early-frame.js';
+// The CLI as an ES module bundle, split at each command (scripts/bundle.mjs); `check` alone has a
+// bundle of its own too (check-main.ts), which the bin loads with a V8 code cache.
+import { runCli } from './cli.js';
+import { processIO } from './io.js';
+import { loadCommand } from './loaders.js';
 
-// Help, version and suggestions are imported where they are used: the course's first frame and
-// `check` start faster without them.
-
-export async function main(argv: string[], io: CliIO): Promise<number> {
-  const first = argv[0];
-  if (first === '--version' || first === '-v') {
-    const { packageVersion } = await import('./version.js');
-    io.stdout.write(packageVersion() + '\n');
-    return 0;
-  }
-  if (first === '--help' || first === '-h' || first === 'help') {
-    const [{ commandHelp, programHelp }, { packageVersion }] = await Promise.all([import('./help.js'), import('./version.js')]);
-    const topic = first === 'help' && argv[1] ? findCommand(argv[1]) : undefined;
-    io.stdout.write(topic ? commandHelp(topic) : programHelp(packageVersion()));
-    return 0;
-  }
-  const named = first !== undefined && !first.startsWith('-');
-  const spec = named ? findCommand(first) : findCommand('course');
-  if (!spec) {
-    const { closest } = await import('../util/suggest.js');
-    const near = closest(first!, commands.map((c) => c.name));
-    throw new UsageError(`unknown command '${first}'` + (near ? ` (did you mean '${near}'?)` : ''));
-  }
-  const parsed = await parseCommandArgs(spec, named ? argv.slice(1) : argv);
-  if (parsed.values.help) {
-    const { commandHelp } = await import('./help.js');
-    io.stdout.write(commandHelp(spec));
-    return 0;
-  }
-  const module = await spec.load();
-  return module.run({ io, ...parsed });
-}
-
-async function reportError(err: unknown, io: CliIO): Promise<number> {
-  const c = io.errColor;
-  if (err instanceof UsageError) {
-    const { commandUsage, programUsage } = await import('./help.js');
-    const spec = err.command ? findCommand(err.command) : undefined;
-    io.stderr.write(`${c.red('error:')} ${err.message}\n${spec ? commandUsage(spec) : programUsage()}\n`);
-    io.stderr.write(`Run 'k8s-workloads-course ${spec ? spec.name + ' ' : ''}--help' for more.\n`);
-    return EXIT_USAGE;
-  }
-  if (err instanceof InputError) {
-    io.stderr.write(`${c.red('error:')} ${err.message}\n`);
-    return EXIT_FAILED;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`${c.red('internal error:')} ${message}\nThis is a bug in k8s-workloads-course; please report it.\n`);
-  if (io.env.K8S_COURSE_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
-  return EXIT_FAILED;
-}
-
-const io = processIO();
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (err: unknown) => {
-    leaveEarlyFrame();
-    process.exitCode = await reportError(err, io);
-  },
-);
+runCli(process.argv.slice(2), processIO(), loadCommand).then((code) => {
+  process.exitCode = code;
+});

@@ -10,6 +10,7 @@ export interface CommandContext {
   positionals: string[];
 }
 
+/** A command's module, loaded only when the command runs (loaders.ts), so start-up stays fast. */
 export interface CommandModule {
   run(ctx: CommandContext): Promise<number>;
 }
@@ -23,8 +24,6 @@ export interface CommandSpec {
   optionHelp: string[];
   options: Options;
   maxPositionals: number;
-  /** Loaded only when the command runs, so start-up stays fast. */
-  load(): Promise<CommandModule>;
 }
 
 /** Options every command accepts. */
@@ -52,7 +51,6 @@ export const commands: CommandSpec[] = [
     optionHelp: ['--plain               line-mode course (automatic when not on an interactive terminal)'],
     options: { plain: { type: 'boolean' } },
     maxPositionals: 0,
-    load: () => import('./commands/course.js'),
   },
   {
     name: 'simulate',
@@ -71,7 +69,6 @@ export const commands: CommandSpec[] = [
       'no-advice': { type: 'boolean' },
     },
     maxPositionals: Infinity,
-    load: () => import('./commands/simulate.js'),
   },
   {
     name: 'check',
@@ -84,7 +81,6 @@ export const commands: CommandSpec[] = [
     ],
     options: { exercise: { type: 'string' }, watch: { type: 'boolean' }, ...json },
     maxPositionals: 1,
-    load: () => import('./commands/check.js'),
   },
   {
     name: 'list',
@@ -93,7 +89,6 @@ export const commands: CommandSpec[] = [
     optionHelp: ['--json                machine-readable list'],
     options: { ...json },
     maxPositionals: 0,
-    load: () => import('./commands/list.js'),
   },
   {
     name: 'quiz',
@@ -102,7 +97,6 @@ export const commands: CommandSpec[] = [
     optionHelp: [],
     options: {},
     maxPositionals: 1,
-    load: () => import('./commands/quiz.js'),
   },
   {
     name: 'progress',
@@ -111,7 +105,6 @@ export const commands: CommandSpec[] = [
     optionHelp: ['--json                machine-readable progress', '--reset               forget all progress (asks first on a terminal)'],
     options: { ...json, reset: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
     maxPositionals: 0,
-    load: () => import('./commands/progress.js'),
   },
   {
     name: 'lint',
@@ -120,7 +113,6 @@ export const commands: CommandSpec[] = [
     optionHelp: ['--json                machine-readable problems'],
     options: { ...json },
     maxPositionals: 1,
-    load: () => import('./commands/lint.js'),
   },
   {
     name: 'new',
@@ -129,7 +121,6 @@ export const commands: CommandSpec[] = [
     optionHelp: ['--dir DIR             the lesson pack to add to (default ./lessons)'],
     options: { dir: { type: 'string' } },
     maxPositionals: 3,
-    load: () => import('./commands/new.js'),
   },
   {
     name: 'preview',
@@ -138,7 +129,6 @@ export const commands: CommandSpec[] = [
     optionHelp: ['--watch               re-render every time a file of the lesson is saved'],
     options: { watch: { type: 'boolean' } },
     maxPositionals: 1,
-    load: () => import('./commands/preview.js'),
   },
 ];
 

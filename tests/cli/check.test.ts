@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { sandbox, SAMPLE_PACK, startCli, type Sandbox } from '../course/cli-sandbox.js';
+import { runCli } from '../helpers/cli.js';
 
 const STARTER = join(SAMPLE_PACK, '01-deployments/exercises/01-three-replicas/starter.yaml');
 const SOLUTION = join(SAMPLE_PACK, '01-deployments/exercises/01-three-replicas/solution.yaml');
@@ -95,5 +96,42 @@ describe('check', () => {
     }
     await new Promise((r) => cli.child.once('exit', r));
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('check: the code cache of its bundle (course home/code-cache)', () => {
+  const check = () => sb.run(['check', SOLUTION, '--exercise', 'three-replicas']);
+  const cacheFiles = () => readdirSync(join(sb.home, 'code-cache')).map((name) => join(sb.home, 'code-cache', name));
+
+  test('the first check writes one cache file; the next checks give the same verdict', () => {
+    const first = check();
+    expect(cacheFiles()).toHaveLength(1);
+    const second = check();
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  test('a corrupt cache still gives the right verdict (pass and fail), and is replaced', () => {
+    const clean = check();
+    const [file] = cacheFiles();
+    const data = readFileSync(file!);
+    for (let i = 64; i < data.length; i += 997) data[i] ^= 0x5a;
+    writeFileSync(file!, data);
+    const run = check();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(clean.stdout);
+    expect(readFileSync(file!).equals(data)).toBe(false);
+    writeFileSync(file!, 'garbage');
+    const failing = sb.run(['check', STARTER, '--exercise', 'three-replicas']);
+    expect(failing.status).toBe(1);
+    expect(failing.stdout).toContain('✗ 0 of 3 checks passed');
+  });
+
+  test('an unwritable course home: the check still runs and passes, with a warning about progress', () => {
+    writeFileSync(join(sb.cwd, 'not-a-folder'), '');
+    const run = runCli(['check', SOLUTION, '--exercise', 'three-replicas', '--lessons', SAMPLE_PACK], { cwd: sb.cwd, env: { K8S_COURSE_HOME: join(sb.cwd, 'not-a-folder', 'home') } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('✓ all 3 checks passed');
+    expect(run.stderr).toContain('could not save progress');
   });
 });

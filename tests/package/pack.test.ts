@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,8 @@ describe('the published package', () => {
     // The bin (CommonJS, paints the first frame) in front of the ES module bundle.
     expect(paths).toContain('dist/bin/k8s-workloads-course.cjs');
     expect(paths).toContain('dist/bin/main.js');
+    // `check` has a CommonJS bundle of its own, which the bin runs with a V8 code cache.
+    expect(paths).toContain('dist/bin/check.cjs');
     // The lint worker is an entry of its own, found beside the bundle's chunks.
     expect(paths).toContain('dist/bin/worker.js');
     // The bundle is the whole program: tsc's per-file output stays out of the tarball.
@@ -81,13 +83,20 @@ describe('the published package', () => {
 
   it('checks a built-in exercise from the installed package (its lessons found beside the bundle)', () => {
     const solution = join(work, 'app', 'node_modules', 'k8s-workloads-course', 'lessons', '01-workload-resources', 'exercises', '01-bare-pod-to-deployment', 'solution.yaml');
-    const run = spawnSync(join(work, 'app', 'node_modules', '.bin', 'k8s-workloads-course'), ['check', solution, '--exercise', 'bare-pod-to-deployment'], {
-      cwd: join(work, 'app'),
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', K8S_COURSE_HOME: join(work, 'home') },
-    });
+    const check = () =>
+      spawnSync(join(work, 'app', 'node_modules', '.bin', 'k8s-workloads-course'), ['check', solution, '--exercise', 'bare-pod-to-deployment'], {
+        cwd: join(work, 'app'),
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', K8S_COURSE_HOME: join(work, 'home') },
+      });
+    const run = check();
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('all 3 checks passed');
     expect(run.status).toBe(0);
+    // The second run starts from the code cache the first left in the home.
+    expect(readdirSync(join(work, 'home', 'code-cache'))).toHaveLength(1);
+    const again = check();
+    expect(again.stdout).toBe(run.stdout);
+    expect(again.status).toBe(0);
   });
 });

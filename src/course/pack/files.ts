@@ -23,7 +23,8 @@ export class PackFiles {
   private bytesRead = 0;
 
   /**
-   * `root` must already be a real (symlink-free) absolute path. `partial`: only what checking needs is
+   * `root` must already be a real (symlink-free) absolute path, from realpathSync.native as below (one
+   * system call, where realpathSync walks every component with lstat). `partial`: only what checking needs is
    * read; `only`: just the exercise with this id (see PackLoadOptions.scope).
    */
   constructor(
@@ -57,7 +58,7 @@ export class PackFiles {
   private confined(path: string): true | string {
     let real: string;
     try {
-      real = realpathSync(path);
+      real = realpathSync.native(path);
     } catch {
       return "file '%s' does not exist";
     }
@@ -88,9 +89,10 @@ export class PackFiles {
     return { ok: true, text: buffer.toString('utf8'), path };
   }
 
-  /** Sub-folders of `dir` (not following symlinks that lead outside), sorted by name. */
-  folders(dir: string): string[] {
+  /** Sub-folders of `dir` (not following symlinks that lead outside), sorted by name; `accept` filters names first. */
+  folders(dir: string, accept: (name: string) => boolean = () => true): string[] {
     return this.entries(dir).filter((name) => {
+      if (!accept(name)) return false;
       const path = join(dir, name);
       try {
         return statSync(path).isDirectory() && this.confined(path) === true;

@@ -49,8 +49,9 @@ export interface PackLoadOptions {
   /**
    * 'all' (default): every file, scenarios validated. 'exercises': lessons and exercises only — quizzes
    * are not read and scenarios are validated when run. `{ exercise: id }`: only that exercise and its
-   * lesson (found by a quick scan of the `id:` lines; empty if the scan finds none). The last two are
-   * for `check`, whose start-up time matters; neither is a course to show a learner.
+   * lesson (found by a quick scan of the `id:` lines, folders named after the id first — see
+   * exerciseDirsDeclaring; empty if the scan finds none). The last two are for `check`, whose
+   * start-up time matters; neither is a course to show a learner.
    */
   scope?: 'all' | 'exercises' | { exercise: string };
 }
@@ -67,7 +68,7 @@ export function readPack(dir: string, opts: PackLoadOptions = {}): PackReadResul
   const problems: Problem[] = [];
   let root: string;
   try {
-    root = realpathSync(dir);
+    root = realpathSync.native(dir);
     if (!statSync(root).isDirectory()) throw new Error('not a folder');
   } catch {
     problems.push({ severity: 'error', file: dir, message: 'no lesson pack here: the folder does not exist or is not a folder' });
@@ -82,11 +83,12 @@ export function readPack(dir: string, opts: PackLoadOptions = {}): PackReadResul
     if (!isLesson && existsSync(join(root, name, 'lesson.md'))) problems.push({ severity: 'error', file: `${name}/lesson.md`, message: `lesson folder '${name}' needs a numeric prefix that orders it, e.g. 03-${name}` });
     return isLesson;
   });
-  if (files.only !== undefined) folders.splice(0, folders.length, ...folders.filter((f) => exerciseFolders(files, join(root, f)).length > 0));
+  const only = files.only === undefined ? undefined : exerciseDirsDeclaring(files, root, folders, files.only);
+  if (only) folders.splice(0, folders.length, ...folders.filter((f) => [...only].some((d) => dirname(dirname(d)) === join(root, f))));
   else if (folders.length === 0) problems.push({ severity: 'error', file: '.', message: 'the pack has no lessons: add a folder such as 01-intro/ with a lesson.md' });
   if (folders.length > PACK_LIMITS.lessons) problems.push({ severity: 'error', file: '.', message: `the pack has ${folders.length} lessons; at most ${PACK_LIMITS.lessons} are allowed` });
   for (const folder of sortByPrefix(folders).slice(0, PACK_LIMITS.lessons)) {
-    const lesson = readLesson(files, join(root, folder), folder, pack.id, problems);
+    const lesson = readLesson(files, join(root, folder), folder, pack.id, problems, only);
     if (lesson) pack.lessons.push(lesson);
   }
   checkUniqueIds(pack, problems);
@@ -135,7 +137,8 @@ function yamlReader(files: PackFiles, path: string, problems: Problem[], text?: 
 
 const LESSON_KEYS = ['id', 'title', 'summary', 'objectives', 'minutes', 'examples'];
 
-function readLesson(files: PackFiles, dir: string, folder: string, packId: string, problems: Problem[]): Lesson | undefined {
+/** `only`: the exercise folders to read (scope `{ exercise: id }`); all when undefined. */
+function readLesson(files: PackFiles, dir: string, folder: string, packId: string, problems: Problem[], only?: Set<string>): Lesson | undefined {
   const mdPath = join(dir, 'lesson.md');
   const rel = files.rel(mdPath);
   if (!existsSync(mdPath)) {
@@ -161,7 +164,7 @@ function readLesson(files: PackFiles, dir: string, folder: string, packId: strin
   const lesson: Lesson = { id, packId, title, summary, objectives, minutes, folder, dir, markdown: sanitizeText(fm.body), bodyLine: fm.bodyLine, examples, exercises: [] };
   const quiz = files.partial ? undefined : readQuiz(files, lesson, problems);
   if (quiz) lesson.quiz = quiz;
-  lesson.exercises = readExercises(files, lesson, problems);
+  lesson.exercises = readExercises(files, lesson, problems, only);
   return lesson;
 }
 
@@ -289,10 +292,10 @@ function readPredict(files: PackFiles, r: Reader, q: Obj, p: PathPart[], lesson:
 
 const EXERCISE_KEYS = ['id', 'title', 'difficulty', 'task', 'hints', 'scenario', 'checks'];
 
-function readExercises(files: PackFiles, lesson: Lesson, problems: Problem[]): Exercise[] {
+function readExercises(files: PackFiles, lesson: Lesson, problems: Problem[], only?: Set<string>): Exercise[] {
   const dir = join(lesson.dir, 'exercises');
   if (!existsSync(dir)) return [];
-  const folders = exerciseFolders(files, lesson.dir, problems);
+  const folders = exerciseFolders(files, lesson.dir, problems).filter((name) => !only || only.has(join(dir, name)));
   if (folders.length > PACK_LIMITS.exercisesPerLesson) problems.push({ severity: 'error', file: files.rel(dir) + '/', message: `at most ${PACK_LIMITS.exercisesPerLesson} exercises per lesson` });
   const out: Exercise[] = [];
   for (const folder of sortByPrefix(folders).slice(0, PACK_LIMITS.exercisesPerLesson)) {
@@ -302,16 +305,32 @@ function readExercises(files: PackFiles, lesson: Lesson, problems: Problem[]): E
   return out;
 }
 
-/** Exercise folders of a lesson (only the one declaring `files.only`, when set). */
-function exerciseFolders(files: PackFiles, lessonDir: string, problems: Problem[] = []): string[] {
+/** Exercise folders of a lesson (with a numeric prefix; the others are problems). */
+function exerciseFolders(files: PackFiles, lessonDir: string, problems: Problem[], accept?: (name: string) => boolean): string[] {
   const dir = join(lessonDir, 'exercises');
-  return files.folders(dir).filter((name) => {
-    if (!/^\d+[-_]/.test(name)) {
-      problems.push({ severity: 'error', file: files.rel(join(dir, name)) + '/', message: `exercise folder '${name}' needs a numeric prefix that orders it, e.g. 01-${name}` });
-      return false;
-    }
-    return files.only === undefined || declaredId(files, join(dir, name, 'exercise.yaml')) === files.only;
+  return files.folders(dir, accept).filter((name) => {
+    if (/^\d+[-_]/.test(name)) return true;
+    problems.push({ severity: 'error', file: files.rel(join(dir, name)) + '/', message: `exercise folder '${name}' needs a numeric prefix that orders it, e.g. 01-${name}` });
+    return false;
   });
+}
+
+/**
+ * The exercise folders (absolute) whose exercise.yaml declares `id`. Folders are named `<n>-<id>`
+ * by convention (`new exercise` scaffolds them so): those are read first, and every exercise.yaml
+ * only when none of them declares the id — `check` starts without reading the whole pack.
+ */
+function exerciseDirsDeclaring(files: PackFiles, root: string, lessonFolders: string[], id: string): Set<string> {
+  const named = (name: string): boolean => name.replace(/^\d+[-_]/, '') === id;
+  for (const accept of [named, undefined]) {
+    const found = new Set<string>();
+    for (const lesson of lessonFolders) {
+      const dir = join(root, lesson, 'exercises');
+      for (const name of exerciseFolders(files, join(root, lesson), [], accept)) if (declaredId(files, join(dir, name, 'exercise.yaml')) === id) found.add(join(dir, name));
+    }
+    if (found.size > 0) return found;
+  }
+  return new Set();
 }
 
 /** The `id:` an exercise.yaml declares, read with a regular expression instead of a YAML parse (fast). */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -176,5 +176,38 @@ describe('hostile packs are refused', () => {
       cpSync(join(d, LESSON), join(d, 'extra/lesson.md'));
     });
     expect(errors(dir)).toEqual(['extra/lesson.md: error: lesson folder \'extra\' needs a numeric prefix that orders it, e.g. 03-extra']);
+  });
+});
+
+describe("scope { exercise: id } (what `check` loads)", () => {
+  const loaded = (dir: string, id: string) => loadPack(dir, { scope: { exercise: id } }).lessons.map((l) => [l.id, l.exercises.map((e) => e.id)]);
+
+  test('only the exercise with that id and its lesson, from the folder named after it', () => {
+    expect(loaded(SAMPLE, 'three-replicas')).toEqual([['deployments', ['three-replicas']]]);
+  });
+
+  test('an exercise whose folder is not named after its id is still found', () => {
+    expect(loaded(SAMPLE, 'job-pi')).toEqual([['jobs', ['job-pi']]]);
+  });
+
+  test('a folder named after the id that declares another id is not taken for it', () => {
+    const dir = pack((d) => {
+      cpSync(join(d, '02-jobs/exercises/01-pi'), join(d, '02-jobs/exercises/02-three-replicas'), { recursive: true });
+      replace(join(d, '02-jobs/exercises/02-three-replicas/exercise.yaml'), 'id: job-pi', 'id: pi-again');
+    });
+    expect(loaded(dir, 'three-replicas')).toEqual([['deployments', ['three-replicas']]]);
+    expect(loaded(dir, 'pi-again')).toEqual([['jobs', ['pi-again']]]);
+  });
+
+  test('when the only folder named after the id declares another, every exercise.yaml is read', () => {
+    const dir = pack((d) => renameSync(join(d, '01-deployments/exercises/01-three-replicas'), join(d, '01-deployments/exercises/01-job-pi')));
+    expect(loaded(dir, 'job-pi')).toEqual([['jobs', ['job-pi']]]);
+    expect(loaded(dir, 'three-replicas')).toEqual([['deployments', ['three-replicas']]]);
+  });
+
+  test('an unknown id loads no lesson and no error', () => {
+    const { pack: p, problems } = readPack(SAMPLE, { scope: { exercise: 'no-such-exercise' } });
+    expect(p.lessons).toEqual([]);
+    expect(problems.filter((x) => x.severity === 'error')).toEqual([]);
   });
 });
