@@ -5,7 +5,8 @@
  * failure back-off before replacing failed pods.
  */
 import type { Action } from '../../controller.js';
-import type { Job, Pod, Stored } from '../../api/types.js';
+import type { Job, KubeObject, OwnerReference, Pod, Stored } from '../../api/types.js';
+import { markShared } from '../../api/defaults.js';
 import { newControllerRef, refOf } from '../../api/types.js';
 import { remainingBackoff, type BackoffRecord } from './backoff.js';
 import { COMPLETION_INDEX_ENV, COMPLETION_INDEX_KEY, completionIndexOf, firstPendingIndexes, podGenerateNameWithIndex } from './indexes.js';
@@ -153,33 +154,79 @@ export function withoutFinalizer(pod: JobPod): Action {
 
 /** A pod from the Job's template (GetPodFromTemplate), with the Indexed Job additions. */
 export function createPod(job: Stored<Job>, index: number | undefined, indexFailures?: number): Action {
-  const template = job.spec?.template ?? {};
-  const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
-  const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
-  // The store copies what it creates, so the template is shared, not cloned.
-  let spec: Pod['spec'] = template.spec ?? { containers: [] };
-  let generateName = `${job.metadata.name}-`;
-  if (index !== undefined) {
-    annotations[COMPLETION_INDEX_KEY] = String(index);
-    if (indexFailures !== undefined) annotations[INDEX_FAILURE_COUNT_KEY] = String(indexFailures);
-    labels[COMPLETION_INDEX_KEY] = String(index);
-    spec = withIndexEnv({ ...spec!, hostname: `${job.metadata.name}-${index}` });
-    generateName = podGenerateNameWithIndex(job.metadata.name, index);
-  }
-  const metadata: Pod['metadata'] = {
-    generateName,
-    namespace: job.metadata.namespace,
-    labels,
-    ownerReferences: [newControllerRef(job)],
-    finalizers: [...(template.metadata?.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER],
-  };
-  if (Object.keys(annotations).length > 0) metadata!.annotations = annotations;
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+  const pod = index === undefined ? podOfTemplate(job) : indexedPod(job, index, indexFailures);
   return {
     type: 'create',
     object: pod,
     event: { eventType: 'Normal', reason: 'SuccessfulCreate', involved: refOf(job), message: 'Created pod: {name}' },
   };
+}
+
+interface SharedParts {
+  readonly jobUid: string;
+  readonly labels: Record<string, string>;
+  readonly ownerReferences: OwnerReference[];
+  readonly finalizers: string[];
+  readonly annotations: Record<string, string> | undefined;
+}
+
+/** The parts every pod of one (immutable) stored template has in common, by template. */
+const sharedByTemplate = new WeakMap<object, SharedParts>();
+
+/**
+ * Without an index, the pods of a Job differ only in their names: they share the template's spec,
+ * labels, owner references, finalizers and annotations (stored objects are immutable; see
+ * markShared), so the API server defaults the spec once and 10,000 pods keep one copy.
+ */
+function podOfTemplate(job: Stored<Job>): KubeObject {
+  const template = job.spec?.template ?? {};
+  let shared = sharedByTemplate.get(template);
+  if (!shared || shared.jobUid !== job.metadata.uid) {
+    const annotations = template.metadata?.annotations;
+    shared = {
+      jobUid: job.metadata.uid,
+      labels: { ...(template.metadata?.labels ?? {}) },
+      ownerReferences: [newControllerRef(job)],
+      finalizers: trackedFinalizers(template),
+      annotations: annotations && Object.keys(annotations).length > 0 ? { ...annotations } : undefined,
+    };
+    for (const part of [shared.labels, shared.ownerReferences, shared.finalizers, shared.annotations]) if (part) markShared(part);
+    sharedByTemplate.set(template, shared);
+  }
+  const spec = template.spec ?? { containers: [] };
+  markShared(spec);
+  const metadata: Pod['metadata'] = {
+    generateName: `${job.metadata.name}-`,
+    namespace: job.metadata.namespace,
+    labels: shared.labels,
+    ownerReferences: shared.ownerReferences,
+    finalizers: shared.finalizers,
+  };
+  if (shared.annotations) metadata!.annotations = shared.annotations;
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+
+/** An Indexed Job's pod: its index in annotation, label, env and hostname. */
+function indexedPod(job: Stored<Job>, index: number, indexFailures: number | undefined): KubeObject {
+  const template = job.spec?.template ?? {};
+  const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}), [COMPLETION_INDEX_KEY]: String(index) };
+  const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}), [COMPLETION_INDEX_KEY]: String(index) };
+  if (indexFailures !== undefined) annotations[INDEX_FAILURE_COUNT_KEY] = String(indexFailures);
+  const spec = withIndexEnv({ ...(template.spec ?? { containers: [] }), hostname: `${job.metadata.name}-${index}` });
+  const metadata: Pod['metadata'] = {
+    generateName: podGenerateNameWithIndex(job.metadata.name, index),
+    namespace: job.metadata.namespace,
+    labels,
+    ownerReferences: [newControllerRef(job)],
+    finalizers: trackedFinalizers(template),
+    annotations,
+  };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+
+/** The template's finalizers, then the job-tracking one (once). */
+function trackedFinalizers(template: NonNullable<NonNullable<Job['spec']>['template']>): string[] {
+  return [...(template.metadata?.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER];
 }
 
 /** addCompletionIndexEnvVariables: JOB_COMPLETION_INDEX from the index annotation, in every container. */

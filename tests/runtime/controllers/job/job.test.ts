@@ -31,6 +31,21 @@ describe('Job: run to completion', () => {
     expect(pod!.metadata.name).toMatch(/^pi-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
+  test('the pods of a non-indexed Job share their spec, labels, owner references and annotations', () => {
+    const c = cluster();
+    const manifest = job('share', { completions: 3, parallelism: 3 });
+    (manifest.spec.template as { metadata?: unknown }).metadata = { annotations: { team: 'batch' } };
+    c.apply(manifest);
+    c.runFor(500);
+    const pods = podsOf(c, 'share');
+    expect(pods).toHaveLength(3);
+    const [a, b] = pods;
+    expect(a!.metadata.annotations).toEqual({ team: 'batch' });
+    for (const part of ['labels', 'ownerReferences', 'annotations'] as const) expect(b!.metadata[part]).toBe(a!.metadata[part]);
+    expect(b!.metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking']);
+    expect(b!.spec.containers).toBe(a!.spec.containers);
+  });
+
   test('a running pod keeps the job-tracking finalizer until the Job has counted it', () => {
     const c = cluster();
     c.apply(job('pi'));
