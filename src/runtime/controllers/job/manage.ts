@@ -162,7 +162,9 @@ export function createPod(job: Stored<Job>, index: number | undefined, indexFail
   };
 }
 
-interface SharedParts {
+type JobTemplate = NonNullable<NonNullable<Job['spec']>['template']>;
+
+interface PodParts {
   readonly jobUid: string;
   readonly labels: Record<string, string>;
   readonly ownerReferences: OwnerReference[];
@@ -170,40 +172,53 @@ interface SharedParts {
   readonly annotations: Record<string, string> | undefined;
 }
 
-/** The parts every pod of one (immutable) stored template has in common, by template. */
-const sharedByTemplate = new WeakMap<object, SharedParts>();
+/** The parts the pods of a many-pod Job share, by its (immutable) stored template. */
+const sharedByTemplate = new WeakMap<object, PodParts>();
 
 /**
- * Without an index, the pods of a Job differ only in their names: they share the template's spec,
- * labels, owner references, finalizers and annotations (stored objects are immutable; see
- * markShared), so the API server defaults the spec once and 10,000 pods keep one copy.
+ * Without an index, the pods of a Job differ only in their names. A Job that runs many pods has them
+ * share the template's spec, labels, owner references, finalizers and annotations (stored objects are
+ * immutable; see markShared), so the API server defaults the spec once and 10,000 pods keep one copy.
+ * A one-pod Job (the usual CronJob run) gains nothing from sharing but its bookkeeping, so its pod
+ * gets parts of its own.
  */
 function podOfTemplate(job: Stored<Job>): KubeObject {
   const template = job.spec?.template ?? {};
-  let shared = sharedByTemplate.get(template);
-  if (!shared || shared.jobUid !== job.metadata.uid) {
-    const annotations = template.metadata?.annotations;
-    shared = {
-      jobUid: job.metadata.uid,
-      labels: { ...(template.metadata?.labels ?? {}) },
-      ownerReferences: [newControllerRef(job)],
-      finalizers: trackedFinalizers(template),
-      annotations: annotations && Object.keys(annotations).length > 0 ? { ...annotations } : undefined,
-    };
-    for (const part of [shared.labels, shared.ownerReferences, shared.finalizers, shared.annotations]) if (part) markShared(part);
-    sharedByTemplate.set(template, shared);
-  }
   const spec = template.spec ?? { containers: [] };
-  markShared(spec);
+  const parts = runsManyPods(job) ? sharedParts(job, template, spec) : partsOf(job, template);
   const metadata: Pod['metadata'] = {
     generateName: `${job.metadata.name}-`,
     namespace: job.metadata.namespace,
-    labels: shared.labels,
-    ownerReferences: shared.ownerReferences,
-    finalizers: shared.finalizers,
+    labels: parts.labels,
+    ownerReferences: parts.ownerReferences,
+    finalizers: parts.finalizers,
   };
-  if (shared.annotations) metadata!.annotations = shared.annotations;
+  if (parts.annotations) metadata!.annotations = parts.annotations;
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+
+function sharedParts(job: Stored<Job>, template: JobTemplate, spec: object): PodParts {
+  let parts = sharedByTemplate.get(template);
+  if (parts?.jobUid === job.metadata.uid) return parts;
+  parts = partsOf(job, template);
+  for (const part of [parts.labels, parts.ownerReferences, parts.finalizers, parts.annotations, spec]) if (part) markShared(part);
+  sharedByTemplate.set(template, parts);
+  return parts;
+}
+
+function runsManyPods(job: Stored<Job>): boolean {
+  return (job.spec?.parallelism ?? 1) > 1 || (job.spec?.completions ?? 1) > 1;
+}
+
+function partsOf(job: Stored<Job>, template: JobTemplate): PodParts {
+  const annotations = template.metadata?.annotations;
+  return {
+    jobUid: job.metadata.uid,
+    labels: { ...(template.metadata?.labels ?? {}) },
+    ownerReferences: [newControllerRef(job)],
+    finalizers: trackedFinalizers(template),
+    annotations: annotations && Object.keys(annotations).length > 0 ? { ...annotations } : undefined,
+  };
 }
 
 /** An Indexed Job's pod: its index in annotation, label, env and hostname. */
@@ -225,7 +240,7 @@ function indexedPod(job: Stored<Job>, index: number, indexFailures: number | und
 }
 
 /** The template's finalizers, then the job-tracking one (once). */
-function trackedFinalizers(template: NonNullable<NonNullable<Job['spec']>['template']>): string[] {
+function trackedFinalizers(template: JobTemplate): string[] {
   return [...(template.metadata?.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER];
 }
 
