@@ -63,15 +63,24 @@ class JobSync {
 
   run(): Action[] {
     const { job, pods, now } = this;
-    const activePods = pods.filter(isActive);
+    // One pass over the pods: active (and ready), terminating, and the finished ones not yet counted.
+    const activePods: JobPod[] = [];
+    const newSucceeded: JobPod[] = [];
+    let ready = 0;
+    let terminating = 0;
+    let newFailed = 0;
+    for (const p of pods) {
+      if (isActive(p)) {
+        activePods.push(p);
+        if (isReady(p)) ready++;
+      } else if (isTerminating(p)) terminating++;
+      if (!hasTrackingFinalizer(p) || !this.validIndex(p)) continue;
+      if (p.status?.phase === 'Succeeded') newSucceeded.push(p);
+      else if (isPodFailed(p, job) && this.policy(p).countFailed) newFailed++;
+    }
     let active = activePods.length;
-    let ready = activePods.filter(isReady).length;
-    let terminating = pods.filter(isTerminating).length;
-    const uncounted = pods.filter((p) => hasTrackingFinalizer(p) && this.validIndex(p));
-    const newSucceeded = uncounted.filter((p) => p.status?.phase === 'Succeeded');
-    const newFailed = uncounted.filter((p) => isPodFailed(p, job) && this.policy(p).countFailed);
     let succeeded = (this.status.succeeded ?? 0) + newSucceeded.length;
-    const failed = (this.status.failed ?? 0) + newFailed.length;
+    const failed = (this.status.failed ?? 0) + newFailed;
     if (!this.status.startTime && !this.suspended) this.status.startTime = timestamp(now);
 
     const prevIndexes = this.indexed ? parseIndexes(this.status.completedIndexes, this.completions ?? 0) : [];
@@ -91,7 +100,8 @@ class JobSync {
       // A finishing Job's remaining pods are terminated (deleteActivePods; finalizers stay until counted).
       for (const p of activePods) this.actions.push(...deletePod(job, p, false));
       terminating += active;
-      ready -= activePods.filter(isReady).length;
+      // Every ready pod counted is active, and they all go.
+      ready = 0;
       active = 0;
     } else {
       let managed = false;
