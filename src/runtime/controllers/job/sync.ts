@@ -41,9 +41,38 @@ export function syncJob(key: string, ctx: SyncContext): Action[] {
   return new JobSync(job, index.podsOf(job.metadata.uid), () => index.lastSuccessAt(job.metadata.uid), ctx.now).run();
 }
 
+type WorkingStatus = { [K in StatusField]-?: JobStatus[K] | undefined };
+type StatusField =
+  | 'conditions'
+  | 'startTime'
+  | 'completionTime'
+  | 'active'
+  | 'succeeded'
+  | 'failed'
+  | 'terminating'
+  | 'completedIndexes'
+  | 'failedIndexes'
+  | 'ready';
+
+/** The status fields the sync reads and writes, all present: one object shape for every sync. */
+function workingStatus(s: JobStatus | undefined): WorkingStatus {
+  return {
+    conditions: s?.conditions,
+    startTime: s?.startTime,
+    completionTime: s?.completionTime,
+    active: s?.active,
+    succeeded: s?.succeeded,
+    failed: s?.failed,
+    terminating: s?.terminating,
+    completedIndexes: s?.completedIndexes,
+    failedIndexes: s?.failedIndexes,
+    ready: s?.ready,
+  };
+}
+
 class JobSync {
   private readonly actions: Action[] = [];
-  private readonly status: JobStatus;
+  private readonly status: WorkingStatus;
   private readonly completions: number | undefined;
   private readonly indexed: boolean;
   private readonly suspended: boolean;
@@ -55,7 +84,7 @@ class JobSync {
     private readonly lastSuccess: () => number | undefined,
     private readonly now: number,
   ) {
-    this.status = { ...job.status };
+    this.status = workingStatus(job.status);
     this.completions = job.spec?.completions ?? undefined;
     this.indexed = isIndexed(job);
     this.suspended = job.spec?.suspend === true;
