@@ -6,7 +6,7 @@ import type { Controller, SyncContext, Action } from '../../controller.js';
 import type { Job } from '../../api/types.js';
 import { controllerRef, keyOf, splitKey } from '../../api/types.js';
 import { parseTime } from '../../time.js';
-import { findCondition } from './conditions.js';
+import { findCondition, isFinished } from './conditions.js';
 import { syncJob } from './sync.js';
 import { jobPodIndex } from './pod-index.js';
 
@@ -35,10 +35,17 @@ export function expiresAt(job: { spec?: Job['spec']; status?: Job['status'] }): 
   return finishedAt === undefined ? undefined : finishedAt + ttl * 1000;
 }
 
+/** needsCleanup, for a Job not being deleted: finished, with ttlSecondsAfterFinished set. */
+function awaitsCleanup(job: { metadata: { deletionTimestamp?: string }; spec?: Job['spec']; status?: Job['status'] }): boolean {
+  return !job.metadata.deletionTimestamp && job.spec?.ttlSecondsAfterFinished != null && isFinished(job.status?.conditions);
+}
+
 export const ttlAfterFinishedController: Controller = {
   name: 'ttl-after-finished-controller',
   watches: {
-    Job: (change) => (change.type === 'DELETED' ? [] : [keyOf(change.object)]),
+    // As upstream's addJob/updateJob, only Jobs awaiting cleanup are queued — and a Job that no longer
+    // does (its TTL removed, its deletion started), so that its pending requeue is withdrawn.
+    Job: (change) => (change.type !== 'DELETED' && (awaitsCleanup(change.object) || (change.old !== undefined && awaitsCleanup(change.old))) ? [keyOf(change.object)] : []),
   },
   sync(key: string, ctx: SyncContext): Action[] {
     const { namespace, name } = splitKey(key);
