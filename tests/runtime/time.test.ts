@@ -51,6 +51,25 @@ describe('parseTime', () => {
     expect(parseTime('2030-01-01T01:00:00+01:00')).toBe(Date.UTC(2030, 0, 1));
   });
 
+  test('any text shaped like a UTC timestamp reads as Date.parse reads it (out-of-range fields included)', () => {
+    // Mostly valid fields, sometimes any two digits.
+    const field = (width: number, max: number) =>
+      fc.oneof({ arbitrary: fc.integer({ min: 0, max }), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: 10 ** width - 1 }), weight: 1 }).map((n) => String(n).padStart(width, '0'));
+    const text = fc
+      .tuple(field(4, 9999), field(2, 12), field(2, 31), field(2, 24), field(2, 59), field(2, 60), fc.constantFrom('Z', 'Z', 'Z', 'z', '+01:00', '.5Z'))
+      .map(([y, mo, d, h, mi, s, end]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${end}`);
+    const reference = (t: string): number | undefined => {
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(t)) return undefined;
+      const ms = Date.parse(t);
+      return Number.isNaN(ms) ? undefined : ms;
+    };
+    // Formatting first sets the day the reader takes a shortcut for.
+    rfc3339(Date.UTC(2030, 0, 1, 12));
+    fc.assert(fc.property(text, (t) => parseTime(t) === reference(t)), { numRuns: 3000 });
+    expect(parseTime('2030-01-01T05:06:07Z')).toBe(Date.UTC(2030, 0, 1, 5, 6, 7));
+    expect(parseTime('2030-02-30T00:00:00Z')).toBe(Date.parse('2030-02-30T00:00:00Z'));
+  });
+
   test('reads back every whole-second time rfc3339 writes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 11, 31, 23, 59, 59) / 1000 }), (s) => parseTime(rfc3339(s * 1000)) === s * 1000),
