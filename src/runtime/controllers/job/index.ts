@@ -3,7 +3,7 @@
  * (pkg/controller/ttlafterfinished), which deletes finished Jobs once their TTL has passed.
  */
 import type { Controller, SyncContext, Action } from '../../controller.js';
-import type { Job } from '../../api/types.js';
+import type { Job, OwnerReference } from '../../api/types.js';
 import { controllerRef, keyOf, splitKey } from '../../api/types.js';
 import { parseTime } from '../../time.js';
 import { findCondition, isFinished } from './conditions.js';
@@ -17,12 +17,23 @@ export const jobController: Controller = {
     Pod: (change, store) => {
       jobPodIndex(store).observe(change);
       const owner = controllerRef(change.object);
-      if (owner?.kind !== 'Job') return [];
-      return [`${change.object.metadata.namespace ?? 'default'}/${owner.name}`];
+      return owner?.kind === 'Job' ? jobKeys(change.object.metadata.namespace ?? 'default', owner) : NO_KEYS;
     },
   },
   sync: syncJob,
 };
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+let lastOwner: { ref: OwnerReference; namespace: string; keys: readonly string[] } | undefined;
+
+/**
+ * The queue key of a pod's Job. The pods of a many-pod Job share one owner reference (manage.ts), so
+ * the key made for the last one is handed out again: no new string to build and hash per pod change.
+ */
+function jobKeys(namespace: string, ref: OwnerReference): readonly string[] {
+  if (lastOwner?.ref !== ref || lastOwner.namespace !== namespace) lastOwner = { ref, namespace, keys: Object.freeze([`${namespace}/${ref.name}`]) };
+  return lastOwner.keys;
+}
 
 /** When a finished Job expires: its Complete/Failed transition time plus ttlSecondsAfterFinished. */
 export function expiresAt(job: { spec?: Job['spec']; status?: Job['status'] }): number | undefined {
