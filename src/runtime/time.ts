@@ -2,34 +2,70 @@
 
 /** RFC3339 in UTC; fractional seconds only when the instant has them ("2030-01-01T00:00:01.5Z"). */
 export function rfc3339(ms: number): string {
-  let s = rfcCache.get(ms);
-  if (s === undefined) {
-    if (rfcCache.size > 4096) rfcCache.clear();
+  // Runs format the same few instants over and over (metav1.Time is whole seconds): a small
+  // direct-mapped memo by second keeps them, and hands back the same string each time.
+  const slot = slotOf(ms);
+  if (formattedMs[slot] === ms) return formattedText[slot]!;
+  let text: string;
+  if (ms % 1000 === 0 && ms >= 0 && ms < YEAR_10000) {
+    text = wholeSecondsUtc(ms);
+    rememberParsed(text, ms);
+  } else {
     const iso = new Date(ms).toISOString();
-    s = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso.replace(/\.(\d{3})Z$/, (_m, frac: string) => `.${frac.replace(/0+$/, '')}Z`);
-    rfcCache.set(ms, s);
+    text = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso.replace(/\.(\d{3})Z$/, (_m, frac: string) => `.${frac.replace(/0+$/, '')}Z`);
   }
-  return s;
+  formattedMs[slot] = ms;
+  formattedText[slot] = text;
+  return text;
 }
 
-/** Runs format the same few instants over and over; a small memo saves most conversions. */
-const rfcCache = new Map<number, string>();
+const SLOTS = 4096;
+const formattedMs = new Float64Array(SLOTS).fill(NaN);
+const formattedText: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+/** 10000-01-01T00:00:00Z: from there on toISOString writes six-digit years. */
+const YEAR_10000 = 253_402_300_800_000;
+
+function slotOf(ms: number): number {
+  const slot = Math.floor(ms / 1000) % SLOTS;
+  return slot < 0 ? slot + SLOTS : slot;
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+let dayOfPrefix = NaN;
+let datePrefix = '';
+
+/** "YYYY-MM-DDThh:mm:ssZ" of a whole second in years 0–9999; the date part is kept per day. */
+function wholeSecondsUtc(ms: number): string {
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== dayOfPrefix) {
+    datePrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
+    dayOfPrefix = day;
+  }
+  const secs = (ms - day * 86_400_000) / 1000;
+  const h = Math.floor(secs / 3600);
+  const m = Math.floor((secs % 3600) / 60);
+  return `${datePrefix}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[secs % 60]}Z`;
+}
 
 /** Parses an RFC3339 timestamp to ms since epoch, or undefined. */
 export function parseTime(text: string): number | undefined {
-  if (parsedCache.has(text)) return parsedCache.get(text);
-  if (parsedCache.size > 4096) parsedCache.clear();
-  let ms: number | undefined;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    ms = Date.parse(text);
-    if (Number.isNaN(ms)) ms = undefined;
-  }
-  parsedCache.set(text, ms);
-  return ms;
+  // Controllers parse the same few timestamps (creation, start, finish) at every sync, and most of
+  // them were written by rfc3339, which files them here.
+  const known = parsedCache.get(text);
+  if (known !== undefined) return Number.isNaN(known) ? undefined : known;
+  let ms = NaN;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)) ms = Date.parse(text);
+  rememberParsed(text, ms);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** Controllers parse the same few timestamps (creation, start, finish) at every sync. */
-const parsedCache = new Map<string, number | undefined>();
+/** Parsed timestamps; NaN marks text that is not one. */
+const parsedCache = new Map<string, number>();
+
+function rememberParsed(text: string, ms: number): void {
+  if (parsedCache.size >= 4096) parsedCache.clear();
+  parsedCache.set(text, ms);
+}
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 

@@ -9,9 +9,8 @@ import type { ObjectReference } from 'kubernetes-types/core/v1.js';
 import type { CronJobStatus } from 'kubernetes-types/batch/v1.js';
 import type { Action, SyncContext } from '../../controller.js';
 import type { CronJob, Job, KubeObject, Stored } from '../../api/types.js';
-import { controllerRef, newControllerRef, refOf, splitKey } from '../../api/types.js';
+import { newControllerRef, refOf, splitKey } from '../../api/types.js';
 import { parseTime, rfc3339 } from '../../time.js';
-import { isTrue } from '../job/conditions.js';
 import { jsonEqual } from '../job/equal.js';
 import { jobNameFor, mostRecentScheduleTime, nextWakeTime, type ScheduleState } from './missed.js';
 import { cronJobSchedule, timeZoneError, type Schedule } from './schedule.js';
@@ -25,14 +24,29 @@ export function syncCronJob(key: string, ctx: SyncContext): Action[] {
   const { namespace, name } = splitKey(key);
   const cj = ctx.store.get<CronJob>('CronJob', namespace, name);
   if (!cj) return [];
-  const jobs = ctx.store.dependentsOf<Job>(cj.metadata.uid, 'Job').filter((j) => controllerRef(j)?.uid === cj.metadata.uid);
+  const jobs = ctx.store.controlledBy<Job>(cj.metadata.uid, 'Job');
   return new CronJobSync(cj, jobs, ctx.now, ctx.settling === true).run();
 }
 
-function finishedType(job: StoredJob): 'Complete' | 'Failed' | undefined {
-  if (isTrue(job.status?.conditions, 'Complete')) return 'Complete';
-  if (isTrue(job.status?.conditions, 'Failed')) return 'Failed';
-  return undefined;
+type Finished = 'Complete' | 'Failed' | undefined;
+
+/** IsJobFinished and which way: Complete or Failed is True (the first condition of each type counts). */
+function finishedType(job: StoredJob): Finished {
+  let complete: string | undefined;
+  let failed: string | undefined;
+  for (const c of job.status?.conditions ?? NO_CONDITIONS) {
+    if (c.type === 'Complete') complete ??= c.status;
+    else if (c.type === 'Failed') failed ??= c.status;
+  }
+  if (complete === 'True') return 'Complete';
+  return failed === 'True' ? 'Failed' : undefined;
+}
+
+const NO_CONDITIONS: readonly { type: string; status: string }[] = [];
+
+function hasRef(refs: readonly ObjectReference[], uid: string): boolean {
+  for (const r of refs) if (r.uid === uid) return true;
+  return false;
 }
 
 /** byJobStartTime: started before not started, earlier first, then by name. */
@@ -47,6 +61,10 @@ function byStartTime(a: StoredJob, b: StoredJob): number {
 class CronJobSync {
   private readonly actions: Action[] = [];
   private readonly status: CronJobStatus;
+  /** finishedType of each Job, in the order of `jobs`. */
+  private readonly finished: Finished[];
+  /** When to look again (the last action of the sync). */
+  private requeueMs: number | undefined;
   private state: { lastText: string | undefined; value: ScheduleState } | undefined;
 
   constructor(
@@ -55,7 +73,10 @@ class CronJobSync {
     private readonly now: number,
     private readonly settling: boolean,
   ) {
-    this.status = { ...cj.status };
+    // The fields the controller writes, always present: one shape for every sync.
+    const s = cj.status;
+    this.status = { active: s?.active, lastScheduleTime: s?.lastScheduleTime, lastSuccessfulTime: s?.lastSuccessfulTime };
+    this.finished = jobs.map(finishedType);
   }
 
   run(): Action[] {
@@ -66,25 +87,25 @@ class CronJobSync {
     if (s.active && s.active.length > 0) out.active = s.active;
     if (s.lastScheduleTime) out.lastScheduleTime = s.lastScheduleTime;
     if (s.lastSuccessfulTime) out.lastSuccessfulTime = s.lastSuccessfulTime;
-    const statusActions: Action[] = jsonEqual(out, this.cj.status ?? {}) ? [] : [{ type: 'updateStatus', object: { ...this.cj, status: out } }];
     // The status write follows the API calls it records (creations and deletions), as upstream.
-    const requeue = this.actions.filter((a) => a.type === 'requeueAfter');
-    return [...this.actions.filter((a) => a.type !== 'requeueAfter'), ...statusActions, ...requeue];
+    if (!jsonEqual(out, this.cj.status ?? {})) this.actions.push({ type: 'updateStatus', object: { ...this.cj, status: out } });
+    if (this.requeueMs !== undefined) this.actions.push({ type: 'requeueAfter', ms: this.requeueMs, timer: true });
+    return this.actions;
   }
 
   /** successfulJobsHistoryLimit / failedJobsHistoryLimit: delete the oldest finished Jobs over the limit. */
   private cleanupFinishedJobs(): void {
     const spec = this.cj.spec!;
-    const complete = this.jobs.filter((j) => finishedType(j) === 'Complete');
-    const failed = this.jobs.filter((j) => finishedType(j) === 'Failed');
-    if (spec.successfulJobsHistoryLimit != null) this.removeOldest(complete, spec.successfulJobsHistoryLimit);
-    if (spec.failedJobsHistoryLimit != null) this.removeOldest(failed, spec.failedJobsHistoryLimit);
+    if (spec.successfulJobsHistoryLimit != null) this.removeOldest('Complete', spec.successfulJobsHistoryLimit);
+    if (spec.failedJobsHistoryLimit != null) this.removeOldest('Failed', spec.failedJobsHistoryLimit);
   }
 
-  private removeOldest(jobs: StoredJob[], keep: number): void {
-    const excess = jobs.length - keep;
-    if (excess <= 0) return;
-    for (const j of [...jobs].sort(byStartTime).slice(0, excess)) this.deleteJob(j.metadata.name, j.metadata.uid);
+  private removeOldest(type: 'Complete' | 'Failed', keep: number): void {
+    let count = 0;
+    for (const f of this.finished) if (f === type) count++;
+    if (count <= keep) return;
+    const jobs = this.jobs.filter((_j, i) => this.finished[i] === type);
+    for (const j of jobs.sort(byStartTime).slice(0, count - keep)) this.deleteJob(j.metadata.name, j.metadata.uid);
   }
 
   private deleteJob(name: string, uid: string | undefined): void {
@@ -129,12 +150,13 @@ class CronJobSync {
   /** Active list bookkeeping, SawCompletedJob, lastSuccessfulTime, missing and unexpected Jobs. */
   private trackJobs(): void {
     let active = this.status.active ?? [];
-    if (active.some((r) => !r.uid)) active = active.map((r) => this.resolveRef(r));
+    if (!active.every((r) => r.uid)) active = active.map((r) => this.resolveRef(r));
     this.status.active = active;
-    for (const j of this.jobs) {
+    for (let i = 0; i < this.jobs.length; i++) {
+      const j = this.jobs[i]!;
       const uid = j.metadata.uid;
-      const found = active.some((r) => r.uid === uid);
-      const done = finishedType(j);
+      const found = hasRef(active, uid);
+      const done = this.finished[i];
       if (!found && !done) {
         this.event('Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
       } else if (found && done) {
@@ -176,15 +198,19 @@ class CronJobSync {
   }
 
   private readScheduleState(): ScheduleState {
-    const created = parseTime(this.cj.metadata.creationTimestamp) ?? this.now;
+    const state: { created: number; lastScheduled?: number; startingDeadlineSeconds?: number } = {
+      created: parseTime(this.cj.metadata.creationTimestamp) ?? this.now,
+    };
     const last = this.status.lastScheduleTime ? parseTime(this.status.lastScheduleTime) : undefined;
-    const deadline = this.cj.spec?.startingDeadlineSeconds ?? undefined;
-    return { created, ...(last !== undefined ? { lastScheduled: last } : {}), ...(deadline != null ? { startingDeadlineSeconds: deadline } : {}) };
+    if (last !== undefined) state.lastScheduled = last;
+    const deadline = this.cj.spec?.startingDeadlineSeconds;
+    if (deadline != null) state.startingDeadlineSeconds = deadline;
+    return state;
   }
 
   private requeue(schedule: Schedule): void {
     const next = nextWakeTime(this.scheduleState(), this.now, schedule);
-    if (next !== undefined) this.actions.push({ type: 'requeueAfter', ms: next - this.now, timer: true });
+    if (next !== undefined) this.requeueMs = next - this.now;
   }
 
   private startDueJob(schedule: Schedule, tz: string | undefined): void {

@@ -3,10 +3,10 @@
  * (pkg/controller/ttlafterfinished), which deletes finished Jobs once their TTL has passed.
  */
 import type { Controller, SyncContext, Action } from '../../controller.js';
-import type { Job } from '../../api/types.js';
+import type { Job, OwnerReference } from '../../api/types.js';
 import { controllerRef, keyOf, splitKey } from '../../api/types.js';
 import { parseTime } from '../../time.js';
-import { findCondition } from './conditions.js';
+import { findCondition, isFinished } from './conditions.js';
 import { syncJob } from './sync.js';
 import { jobPodIndex } from './pod-index.js';
 
@@ -17,12 +17,23 @@ export const jobController: Controller = {
     Pod: (change, store) => {
       jobPodIndex(store).observe(change);
       const owner = controllerRef(change.object);
-      if (owner?.kind !== 'Job') return [];
-      return [`${change.object.metadata.namespace ?? 'default'}/${owner.name}`];
+      return owner?.kind === 'Job' ? jobKeys(change.object.metadata.namespace ?? 'default', owner) : NO_KEYS;
     },
   },
   sync: syncJob,
 };
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+let lastOwner: { ref: OwnerReference; namespace: string; keys: readonly string[] } | undefined;
+
+/**
+ * The queue key of a pod's Job. The pods of a many-pod Job share one owner reference (manage.ts), so
+ * the key made for the last one is handed out again: no new string to build and hash per pod change.
+ */
+function jobKeys(namespace: string, ref: OwnerReference): readonly string[] {
+  if (lastOwner?.ref !== ref || lastOwner.namespace !== namespace) lastOwner = { ref, namespace, keys: Object.freeze([`${namespace}/${ref.name}`]) };
+  return lastOwner.keys;
+}
 
 /** When a finished Job expires: its Complete/Failed transition time plus ttlSecondsAfterFinished. */
 export function expiresAt(job: { spec?: Job['spec']; status?: Job['status'] }): number | undefined {
@@ -35,10 +46,17 @@ export function expiresAt(job: { spec?: Job['spec']; status?: Job['status'] }): 
   return finishedAt === undefined ? undefined : finishedAt + ttl * 1000;
 }
 
+/** needsCleanup, for a Job not being deleted: finished, with ttlSecondsAfterFinished set. */
+function awaitsCleanup(job: { metadata: { deletionTimestamp?: string }; spec?: Job['spec']; status?: Job['status'] }): boolean {
+  return !job.metadata.deletionTimestamp && job.spec?.ttlSecondsAfterFinished != null && isFinished(job.status?.conditions);
+}
+
 export const ttlAfterFinishedController: Controller = {
   name: 'ttl-after-finished-controller',
   watches: {
-    Job: (change) => (change.type === 'DELETED' ? [] : [keyOf(change.object)]),
+    // As upstream's addJob/updateJob, only Jobs awaiting cleanup are queued — and a Job that no longer
+    // does (its TTL removed, its deletion started), so that its pending requeue is withdrawn.
+    Job: (change) => (change.type !== 'DELETED' && (awaitsCleanup(change.object) || (change.old !== undefined && awaitsCleanup(change.old))) ? [keyOf(change.object)] : []),
   },
   sync(key: string, ctx: SyncContext): Action[] {
     const { namespace, name } = splitKey(key);

@@ -5,7 +5,8 @@
  * failure back-off before replacing failed pods.
  */
 import type { Action } from '../../controller.js';
-import type { Job, Pod, Stored } from '../../api/types.js';
+import type { Job, KubeObject, OwnerReference, Pod, Stored } from '../../api/types.js';
+import { markShared } from '../../api/defaults.js';
 import { newControllerRef, refOf } from '../../api/types.js';
 import { remainingBackoff, type BackoffRecord } from './backoff.js';
 import { COMPLETION_INDEX_ENV, COMPLETION_INDEX_KEY, completionIndexOf, firstPendingIndexes, podGenerateNameWithIndex } from './indexes.js';
@@ -105,21 +106,22 @@ function takenIndexes(input: ManageInput): Set<number> {
  */
 export function podsForRemoval(job: Stored<Job>, pods: readonly JobPod[], atLeast: number): JobPod[] {
   const remove: JobPod[] = [];
-  let left = [...pods];
+  let left: readonly JobPod[] = pods;
   if (isIndexed(job)) {
     const completions = job.spec?.completions ?? 0;
     const seen = new Set<number>();
-    left = [];
+    const kept: JobPod[] = [];
     for (const p of [...pods].sort((a, b) => byDeletionPreference(b, a))) {
       const ix = completionIndexOf(p.metadata.annotations);
       if (ix === undefined || ix >= completions || seen.has(ix)) remove.push(p);
       else {
         seen.add(ix);
-        left.push(p);
+        kept.push(p);
       }
     }
+    left = kept;
   }
-  if (remove.length < atLeast) remove.push(...left.sort(byDeletionPreference).slice(0, atLeast - remove.length));
+  if (remove.length < atLeast) remove.push(...[...left].sort(byDeletionPreference).slice(0, atLeast - remove.length));
   return remove;
 }
 
@@ -144,42 +146,103 @@ export function deletePod(job: Stored<Job>, pod: JobPod, dropFinalizer: boolean)
 }
 
 export function withoutFinalizer(pod: JobPod): Action {
-  const finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-  const metadata = { ...pod.metadata };
-  if (finalizers.length > 0) metadata.finalizers = finalizers;
-  else delete metadata.finalizers;
+  const { finalizers = [], ...others } = pod.metadata;
+  const kept = finalizers.filter((f) => f !== JOB_TRACKING_FINALIZER);
+  // Built without the key rather than deleting it afterwards (a delete slows every later read).
+  const metadata = kept.length > 0 ? { ...pod.metadata, finalizers: kept } : others;
   return { type: 'update', object: { ...pod, metadata } };
 }
 
 /** A pod from the Job's template (GetPodFromTemplate), with the Indexed Job additions. */
 export function createPod(job: Stored<Job>, index: number | undefined, indexFailures?: number): Action {
-  const template = job.spec?.template ?? {};
-  const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
-  const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
-  // The store copies what it creates, so the template is shared, not cloned.
-  let spec: Pod['spec'] = template.spec ?? { containers: [] };
-  let generateName = `${job.metadata.name}-`;
-  if (index !== undefined) {
-    annotations[COMPLETION_INDEX_KEY] = String(index);
-    if (indexFailures !== undefined) annotations[INDEX_FAILURE_COUNT_KEY] = String(indexFailures);
-    labels[COMPLETION_INDEX_KEY] = String(index);
-    spec = withIndexEnv({ ...spec!, hostname: `${job.metadata.name}-${index}` });
-    generateName = podGenerateNameWithIndex(job.metadata.name, index);
-  }
-  const metadata: Pod['metadata'] = {
-    generateName,
-    namespace: job.metadata.namespace,
-    labels,
-    ownerReferences: [newControllerRef(job)],
-    finalizers: [...(template.metadata?.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER],
-  };
-  if (Object.keys(annotations).length > 0) metadata!.annotations = annotations;
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+  const pod = index === undefined ? podOfTemplate(job) : indexedPod(job, index, indexFailures);
   return {
     type: 'create',
     object: pod,
     event: { eventType: 'Normal', reason: 'SuccessfulCreate', involved: refOf(job), message: 'Created pod: {name}' },
   };
+}
+
+type JobTemplate = NonNullable<NonNullable<Job['spec']>['template']>;
+
+interface PodParts {
+  readonly jobUid: string;
+  readonly labels: Record<string, string>;
+  readonly ownerReferences: OwnerReference[];
+  readonly finalizers: string[];
+  readonly annotations: Record<string, string> | undefined;
+}
+
+/** The parts the pods of a many-pod Job share, by its (immutable) stored template. */
+const sharedByTemplate = new WeakMap<object, PodParts>();
+
+/**
+ * Without an index, the pods of a Job differ only in their names. A Job that runs many pods has them
+ * share the template's spec, labels, owner references, finalizers and annotations (stored objects are
+ * immutable; see markShared), so the API server defaults the spec once and 10,000 pods keep one copy.
+ * A one-pod Job (the usual CronJob run) gains nothing from sharing but its bookkeeping, so its pod
+ * gets parts of its own.
+ */
+function podOfTemplate(job: Stored<Job>): KubeObject {
+  const template = job.spec?.template ?? {};
+  const spec = template.spec ?? { containers: [] };
+  const parts = runsManyPods(job) ? sharedParts(job, template, spec) : partsOf(job, template);
+  const metadata: Pod['metadata'] = {
+    generateName: `${job.metadata.name}-`,
+    namespace: job.metadata.namespace,
+    labels: parts.labels,
+    ownerReferences: parts.ownerReferences,
+    finalizers: parts.finalizers,
+  };
+  if (parts.annotations) metadata!.annotations = parts.annotations;
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+
+function sharedParts(job: Stored<Job>, template: JobTemplate, spec: object): PodParts {
+  let parts = sharedByTemplate.get(template);
+  if (parts?.jobUid === job.metadata.uid) return parts;
+  parts = partsOf(job, template);
+  for (const part of [parts.labels, parts.ownerReferences, parts.finalizers, parts.annotations, spec]) if (part) markShared(part);
+  sharedByTemplate.set(template, parts);
+  return parts;
+}
+
+function runsManyPods(job: Stored<Job>): boolean {
+  return (job.spec?.parallelism ?? 1) > 1 || (job.spec?.completions ?? 1) > 1;
+}
+
+function partsOf(job: Stored<Job>, template: JobTemplate): PodParts {
+  const annotations = template.metadata?.annotations;
+  return {
+    jobUid: job.metadata.uid,
+    labels: { ...(template.metadata?.labels ?? {}) },
+    ownerReferences: [newControllerRef(job)],
+    finalizers: trackedFinalizers(template),
+    annotations: annotations && Object.keys(annotations).length > 0 ? { ...annotations } : undefined,
+  };
+}
+
+/** An Indexed Job's pod: its index in annotation, label, env and hostname. */
+function indexedPod(job: Stored<Job>, index: number, indexFailures: number | undefined): KubeObject {
+  const template = job.spec?.template ?? {};
+  const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}), [COMPLETION_INDEX_KEY]: String(index) };
+  const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}), [COMPLETION_INDEX_KEY]: String(index) };
+  if (indexFailures !== undefined) annotations[INDEX_FAILURE_COUNT_KEY] = String(indexFailures);
+  const spec = withIndexEnv({ ...(template.spec ?? { containers: [] }), hostname: `${job.metadata.name}-${index}` });
+  const metadata: Pod['metadata'] = {
+    generateName: podGenerateNameWithIndex(job.metadata.name, index),
+    namespace: job.metadata.namespace,
+    labels,
+    ownerReferences: [newControllerRef(job)],
+    finalizers: trackedFinalizers(template),
+    annotations,
+  };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+
+/** The template's finalizers, then the job-tracking one (once). */
+function trackedFinalizers(template: JobTemplate): string[] {
+  return [...(template.metadata?.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER), JOB_TRACKING_FINALIZER];
 }
 
 /** addCompletionIndexEnvVariables: JOB_COMPLETION_INDEX from the index annotation, in every container. */

@@ -19,12 +19,12 @@ type Settled = 'open' | 'failed' | 'succeeded';
 interface Entry {
   readonly job: string;
   /** Position in the store's owner index: larger is later. */
-  readonly seq: number;
-  readonly state: Settled;
-  /** The pod's current version (replaced in place by writes that keep its place and state). */
+  seq: number;
+  state: Settled;
+  /** The pod's current version. */
   pod: JobPod;
   /** For counted succeeded pods: when they finished, once read (only back-off needs it). */
-  finishedAt?: number;
+  finishedAt: number | undefined;
 }
 
 class PodsOfJob {
@@ -116,13 +116,26 @@ export class JobPodIndex {
     const job = owner?.kind === 'Job' ? owner.uid : undefined;
     if (!prev && job === undefined) return;
     const seq = Math.max(prev?.seq ?? -Infinity, this.movedAt(change));
-    if (prev && pod && seq === prev.seq && prev.job === job && prev.state !== 'succeeded' && settledState(pod) === prev.state) {
+    if (prev && pod && prev.job === job) {
+      const state = settledState(pod);
       // The common write (status): same place, same state — update the entry where it stands.
-      prev.pod = pod;
+      if (seq === prev.seq && state === prev.state && state !== 'succeeded') prev.pod = pod;
+      else this.relocate(prev, pod, seq, state);
       return;
     }
     if (prev) this.drop(prev);
     if (pod && job !== undefined) this.put(pod, job, seq);
+  }
+
+  /** A pod of the same Job that moved or changed state: its entry goes last in its new place. */
+  private relocate(e: Entry, pod: JobPod, seq: number, state: Settled): void {
+    const of = this.jobs.get(e.job)!;
+    of.remove(e);
+    e.seq = seq;
+    e.state = state;
+    e.pod = pod;
+    e.finishedAt = undefined;
+    of.add(e);
   }
 
   /** store.ts replace re-indexes a pod (moves it last) on creation and when its owners or node change. */
@@ -155,7 +168,7 @@ export class JobPodIndex {
   }
 
   private put(pod: JobPod, job: string, seq: number): void {
-    const e: Entry = { job, seq, state: settledState(pod), pod };
+    const e: Entry = { job, seq, state: settledState(pod), pod, finishedAt: undefined };
     this.entries.set(pod.metadata.uid, e);
     let of = this.jobs.get(job);
     if (!of) this.jobs.set(job, (of = new PodsOfJob()));

@@ -28,8 +28,11 @@ export function isTerminating(pod: JobPod): boolean {
 }
 
 export function isReady(pod: JobPod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  for (const c of pod.status?.conditions ?? NO_CONDITIONS) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
 }
+
+const NO_CONDITIONS: readonly { type: string; status: string }[] = [];
 
 export function hasTrackingFinalizer(pod: JobPod): boolean {
   return pod.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) === true;

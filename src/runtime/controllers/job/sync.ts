@@ -41,9 +41,38 @@ export function syncJob(key: string, ctx: SyncContext): Action[] {
   return new JobSync(job, index.podsOf(job.metadata.uid), () => index.lastSuccessAt(job.metadata.uid), ctx.now).run();
 }
 
+type WorkingStatus = { [K in StatusField]-?: JobStatus[K] | undefined };
+type StatusField =
+  | 'conditions'
+  | 'startTime'
+  | 'completionTime'
+  | 'active'
+  | 'succeeded'
+  | 'failed'
+  | 'terminating'
+  | 'completedIndexes'
+  | 'failedIndexes'
+  | 'ready';
+
+/** The status fields the sync reads and writes, all present: one object shape for every sync. */
+function workingStatus(s: JobStatus | undefined): WorkingStatus {
+  return {
+    conditions: s?.conditions,
+    startTime: s?.startTime,
+    completionTime: s?.completionTime,
+    active: s?.active,
+    succeeded: s?.succeeded,
+    failed: s?.failed,
+    terminating: s?.terminating,
+    completedIndexes: s?.completedIndexes,
+    failedIndexes: s?.failedIndexes,
+    ready: s?.ready,
+  };
+}
+
 class JobSync {
   private readonly actions: Action[] = [];
-  private readonly status: JobStatus;
+  private readonly status: WorkingStatus;
   private readonly completions: number | undefined;
   private readonly indexed: boolean;
   private readonly suspended: boolean;
@@ -55,7 +84,7 @@ class JobSync {
     private readonly lastSuccess: () => number | undefined,
     private readonly now: number,
   ) {
-    this.status = { ...job.status };
+    this.status = workingStatus(job.status);
     this.completions = job.spec?.completions ?? undefined;
     this.indexed = isIndexed(job);
     this.suspended = job.spec?.suspend === true;
@@ -63,15 +92,24 @@ class JobSync {
 
   run(): Action[] {
     const { job, pods, now } = this;
-    const activePods = pods.filter(isActive);
+    // One pass over the pods: active (and ready), terminating, and the finished ones not yet counted.
+    const activePods: JobPod[] = [];
+    const newSucceeded: JobPod[] = [];
+    let ready = 0;
+    let terminating = 0;
+    let newFailed = 0;
+    for (const p of pods) {
+      if (isActive(p)) {
+        activePods.push(p);
+        if (isReady(p)) ready++;
+      } else if (isTerminating(p)) terminating++;
+      if (!hasTrackingFinalizer(p) || !this.validIndex(p)) continue;
+      if (p.status?.phase === 'Succeeded') newSucceeded.push(p);
+      else if (isPodFailed(p, job) && this.policy(p).countFailed) newFailed++;
+    }
     let active = activePods.length;
-    let ready = activePods.filter(isReady).length;
-    let terminating = pods.filter(isTerminating).length;
-    const uncounted = pods.filter((p) => hasTrackingFinalizer(p) && this.validIndex(p));
-    const newSucceeded = uncounted.filter((p) => p.status?.phase === 'Succeeded');
-    const newFailed = uncounted.filter((p) => isPodFailed(p, job) && this.policy(p).countFailed);
     let succeeded = (this.status.succeeded ?? 0) + newSucceeded.length;
-    const failed = (this.status.failed ?? 0) + newFailed.length;
+    const failed = (this.status.failed ?? 0) + newFailed;
     if (!this.status.startTime && !this.suspended) this.status.startTime = timestamp(now);
 
     const prevIndexes = this.indexed ? parseIndexes(this.status.completedIndexes, this.completions ?? 0) : [];
@@ -91,7 +129,8 @@ class JobSync {
       // A finishing Job's remaining pods are terminated (deleteActivePods; finalizers stay until counted).
       for (const p of activePods) this.actions.push(...deletePod(job, p, false));
       terminating += active;
-      ready -= activePods.filter(isReady).length;
+      // Every ready pod counted is active, and they all go.
+      ready = 0;
       active = 0;
     } else {
       let managed = false;

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { Stored } from '../../../../src/runtime/api/types.js';
+import { ttlAfterFinishedController } from '../../../../src/runtime/controllers/job/index.js';
 import { cluster, conditionTypes, eventTimes, getJob, job, podsOf, reasons, rule, T0 } from './fixtures.js';
 
 describe('Job: run to completion', () => {
@@ -29,6 +31,21 @@ describe('Job: run to completion', () => {
     });
     expect(pod!.metadata.ownerReferences).toEqual([{ apiVersion: 'batch/v1', kind: 'Job', name: 'pi', uid, controller: true, blockOwnerDeletion: true }]);
     expect(pod!.metadata.name).toMatch(/^pi-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  test('the pods of a non-indexed Job share their spec, labels, owner references and annotations', () => {
+    const c = cluster();
+    const manifest = job('share', { completions: 3, parallelism: 3 });
+    (manifest.spec.template as { metadata?: unknown }).metadata = { annotations: { team: 'batch' } };
+    c.apply(manifest);
+    c.runFor(500);
+    const pods = podsOf(c, 'share');
+    expect(pods).toHaveLength(3);
+    const [a, b] = pods;
+    expect(a!.metadata.annotations).toEqual({ team: 'batch' });
+    for (const part of ['labels', 'ownerReferences', 'annotations'] as const) expect(b!.metadata[part]).toBe(a!.metadata[part]);
+    expect(b!.metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking']);
+    expect(b!.spec.containers).toBe(a!.spec.containers);
   });
 
   test('a running pod keeps the job-tracking finalizer until the Job has counted it', () => {
@@ -279,6 +296,27 @@ describe('Job: suspend and TTL', () => {
     expect(podsOf(c, 'short')).toHaveLength(0);
     const deleted = c.timeline.entries.find((e) => e.type === 'DELETED' && e.object.kind === 'Job');
     expect((deleted!.time - T0) / 1000).toBe(36);
+  });
+});
+
+describe('TTL-after-finished controller: what it queues', () => {
+  const watch = ttlAfterFinishedController.watches.Job!;
+  const done = { conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: '2030-01-01T00:00:06Z' }] };
+  const stored = (spec: Record<string, unknown>, status: Record<string, unknown>, deleting = false): Stored =>
+    ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j', namespace: 'default', uid: 'u', resourceVersion: '1', creationTimestamp: '', generation: 1, ...(deleting ? { deletionTimestamp: '2030-01-01T00:00:07Z' } : {}) }, spec, status }) as Stored;
+  const store = cluster().store;
+
+  test('as upstream needsCleanup: only a finished Job with ttlSecondsAfterFinished, not being deleted', () => {
+    expect(watch({ type: 'ADDED', object: stored({ ttlSecondsAfterFinished: 5 }, {}) }, store)).toEqual([]);
+    expect(watch({ type: 'MODIFIED', object: stored({}, done), old: stored({}, {}) }, store)).toEqual([]);
+    expect(watch({ type: 'MODIFIED', object: stored({ ttlSecondsAfterFinished: 5 }, done), old: stored({ ttlSecondsAfterFinished: 5 }, {}) }, store)).toEqual(['default/j']);
+    expect(watch({ type: 'DELETED', object: stored({ ttlSecondsAfterFinished: 5 }, done) }, store)).toEqual([]);
+  });
+
+  test('a Job that stops awaiting cleanup is queued once more, so its pending requeue is withdrawn', () => {
+    const awaiting = stored({ ttlSecondsAfterFinished: 5 }, done);
+    expect(watch({ type: 'MODIFIED', object: stored({}, done), old: awaiting }, store)).toEqual(['default/j']);
+    expect(watch({ type: 'MODIFIED', object: stored({ ttlSecondsAfterFinished: 5 }, done, true), old: awaiting }, store)).toEqual(['default/j']);
   });
 });
 
