@@ -1,7 +1,7 @@
 // The controller contract and the machinery that runs controllers: per-controller deduplicating work
 // queues fed by watch handlers (as upstream pkg/controller informer handlers), and applyActions, which
 // turns a sync's decisions into store writes and events.
-import type { Kind, KubeObject, ObjRef } from './api/types.js';
+import type { Kind, KubeObject, ObjRef, Stored } from './api/types.js';
 import type { Store, StoreReader, WatchChange, PropagationPolicy } from './store.js';
 import { ApiError } from './store.js';
 import type { Loop, TaskHandle } from './loop.js';
@@ -22,6 +22,8 @@ export type Action =
       object: KubeObject;
       /** An event to record once created; `{name}` in the message becomes the created object's name. */
       event?: { eventType: EventType; reason: string; involved: ObjRef; message: string };
+      /** Reads the created object, as a controller reads the API's response (e.g. its uid for a reference). */
+      onCreated?: (created: Stored) => void;
     }
   | { type: 'update'; object: KubeObject }
   | { type: 'updateStatus'; object: KubeObject }
@@ -82,6 +84,7 @@ function applyOne(a: Action, ctx: ApplyContext): void {
         const message = a.event.message.replaceAll('{name}', created.metadata.name);
         recorder.record(source, a.event.involved, a.event.eventType, a.event.reason, message);
       }
+      a.onCreated?.(created);
       return;
     }
     case 'update':

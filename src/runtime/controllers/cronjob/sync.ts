@@ -149,9 +149,7 @@ class CronJobSync {
 
   /** Active list bookkeeping, SawCompletedJob, lastSuccessfulTime, missing and unexpected Jobs. */
   private trackJobs(): void {
-    let active = this.status.active ?? [];
-    if (!active.every((r) => r.uid)) active = active.map((r) => this.resolveRef(r));
-    this.status.active = active;
+    const active = this.status.active ?? [];
     for (let i = 0; i < this.jobs.length; i++) {
       const j = this.jobs[i]!;
       const uid = j.metadata.uid;
@@ -176,16 +174,6 @@ class CronJobSync {
       this.event('Normal', 'MissingJob', `Active job went missing: ${r.name}`);
       this.status.active = this.status.active!.filter((x) => x !== r);
     }
-  }
-
-  /**
-   * A reference written in the sync that created the Job carries no uid yet (the store names it on
-   * creation); fill it in from the Job of that name.
-   */
-  private resolveRef(r: ObjectReference): ObjectReference {
-    if (r.uid) return r;
-    const job = this.jobs.find((j) => j.metadata.name === r.name);
-    return job ? jobRef(job) : r;
   }
 
   private scheduleState(): ScheduleState {
@@ -261,12 +249,20 @@ class CronJobSync {
       // Created earlier but not recorded: record it (upstream's AlreadyExists path), no event.
       this.status.active = [...(this.status.active ?? []), jobRef(existing)];
     } else {
+      // Upstream appends getRef(jobResp) — the created Job's uid and resourceVersion included — and
+      // writes the status once, after the create (cronjob_controllerv2.go syncCronJob).
+      // The keys stand in ObjectReference's order; the two the API fills are set from its response.
+      const ref: ObjectReference = { kind: 'Job', namespace: cj.metadata.namespace, name: jobName, uid: undefined, apiVersion: 'batch/v1', resourceVersion: undefined };
       this.actions.push({
         type: 'create',
         object: this.jobFromTemplate(jobName, scheduled, tz),
         event: { eventType: 'Normal', reason: 'SuccessfulCreate', involved: refOf(cj), message: `Created job ${jobName}` },
+        onCreated: (created) => {
+          ref.uid = created.metadata.uid;
+          ref.resourceVersion = created.metadata.resourceVersion;
+        },
       });
-      this.status.active = [...(this.status.active ?? []), { kind: 'Job', namespace: cj.metadata.namespace, name: jobName, apiVersion: 'batch/v1' }];
+      this.status.active = [...(this.status.active ?? []), ref];
     }
     this.status.lastScheduleTime = rfc3339(scheduled);
     this.requeue(schedule);

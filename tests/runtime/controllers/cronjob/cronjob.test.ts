@@ -43,6 +43,18 @@ describe('CronJob: creating Jobs on schedule', () => {
     expect(c.events.find((e) => e.reason === 'SuccessfulCreate' && e.involvedObject.kind === 'CronJob')!.message).toBe('Created job tick-31557605');
   });
 
+  test('the Job is recorded in status.active in one status write, with its uid and resourceVersion at creation', () => {
+    const c = cluster();
+    c.apply(cronJob('tick', '*/5 * * * *'));
+    c.runFor(5 * MIN + 1000);
+    const added = c.timeline.entries.find((e) => e.type === 'ADDED' && e.object.kind === 'Job')!.object;
+    const writes = c.timeline.entries.filter((e) => e.type === 'MODIFIED' && e.object.kind === 'CronJob' && e.object.status?.active);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.object.status!.active).toEqual([
+      { kind: 'Job', namespace: 'default', name: 'tick-31557605', uid: added.metadata.uid, apiVersion: 'batch/v1', resourceVersion: added.metadata.resourceVersion },
+    ]);
+  });
+
   test('a finished Job leaves the active list (SawCompletedJob) and sets lastSuccessfulTime', () => {
     const c = cluster();
     c.apply(cronJob('tick', '*/5 * * * *'));
