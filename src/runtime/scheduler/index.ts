@@ -46,6 +46,16 @@ function isTerminal(pod: Stored): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** The FailedScheduling message: how many nodes failed for each reason. */
+function unschedulableMessage(nodeCount: number, reasons: Map<string, number>): string {
+  const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+  return (
+    `0/${nodeCount} nodes are available` +
+    (parts.length ? `: ${parts.join(', ')}.` : '.') +
+    ` preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`
+  );
+}
+
 export class Scheduler {
   private readonly usage = new Map<string, NodeUsage>();
   private readonly assigned = new Map<string, CachedPod>();
@@ -59,6 +69,15 @@ export class Scheduler {
   private nodes: NodeEntry[] | undefined;
   /** The same entries by node name, for pods whose required affinity names their nodes. */
   private nodesByName: Map<string, NodeEntry> | undefined;
+  /** Bumped whenever what a node has been given, or the set of nodes, changes. */
+  private clusterVersion = 0;
+  /**
+   * The last "fits nowhere" verdict of a pod without node affinity or selector. It depends only on the
+   * pod's requests and tolerations (shared by the pods of a template) and on the nodes and their usage,
+   * so it holds for the next such pods until the cluster changes: a burst of pods beyond capacity is
+   * refused once, not once per node per pod.
+   */
+  private noFit: { version: number; req: Requests; tolerations: unknown; message: string } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -73,6 +92,7 @@ export class Scheduler {
     if (o.kind === 'Node') {
       this.nodes = undefined;
       this.nodesByName = undefined;
+      this.clusterVersion++;
       if (c.type !== 'DELETED') this.retryUnschedulable();
       else this.usage.delete(o.metadata.name);
       return;
@@ -105,6 +125,7 @@ export class Scheduler {
     const prev = this.assigned.get(uid);
     const live = c.type !== 'DELETED' && c.object.spec?.nodeName && !isTerminal(c.object);
     if (prev && (!live || prev.node !== c.object.spec.nodeName)) {
+      this.clusterVersion++;
       const u = this.usage.get(prev.node);
       if (u) {
         u.pods--;
@@ -116,6 +137,7 @@ export class Scheduler {
       this.assigned.delete(uid);
     }
     if (live && !this.assigned.has(uid)) {
+      this.clusterVersion++;
       const entry: CachedPod = { node: c.object.spec.nodeName, requests: podRequests(c.object), nonZero: podRequests(c.object, true) };
       this.assigned.set(uid, entry);
       const u = this.usageOf(entry.node);
@@ -186,9 +208,18 @@ export class Scheduler {
       const best = this.pick(pod, candidates).best;
       if (best) return this.bindTo(pod, ns, name, key, best);
     }
+    const req = podRequests(pod);
+    const tolerations: unknown = pod.spec?.tolerations;
+    const cacheable = !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
+    const known = this.noFit;
+    if (cacheable && known && known.version === this.clusterVersion && known.req === req && known.tolerations === tolerations) {
+      return this.markUnschedulable(pod, known.message);
+    }
     const { best, reasons } = this.pick(pod, nodes);
     if (!best) {
-      this.markUnschedulable(pod, nodes.length, reasons);
+      const message = unschedulableMessage(nodes.length, reasons);
+      if (cacheable) this.noFit = { version: this.clusterVersion, req, tolerations, message };
+      this.markUnschedulable(pod, message);
       return;
     }
     this.bindTo(pod, ns, name, key, best);
@@ -248,12 +279,7 @@ export class Scheduler {
     return r ? [r] : resourcesFit(req, usage, cap);
   }
 
-  private markUnschedulable(pod: Stored, nodeCount: number, reasons: Map<string, number>): void {
-    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
-    const message =
-      `0/${nodeCount} nodes are available` +
-      (parts.length ? `: ${parts.join(', ')}.` : '.') +
-      ` preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
+  private markUnschedulable(pod: Stored, message: string): void {
     const key = keyOf(pod);
     this.unschedulable.add(key);
     const a = this.attempts.get(key);
