@@ -403,19 +403,34 @@ export class Store implements StoreReader {
   }
 
   private newUid(): string {
-    // RFC 4122 version-4 layout, from the seeded generator.
-    const hex = (n: number): string => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += '0123456789abcdef'[this.opts.rand.int(16)];
-      return s;
+    // RFC 4122 version-4 layout, from the seeded generator, digits drawn left to right; built from
+    // character codes in one go rather than 36 one-character concatenations.
+    const rand = this.opts.rand;
+    const codes: number[] = [];
+    const hex = (n: number): void => {
+      for (let i = 0; i < n; i++) codes.push(HEX_CODES[rand.int(16)]!);
     };
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.opts.rand.int(4)]}${hex(3)}-${hex(12)}`;
+    hex(8);
+    codes.push(DASH);
+    hex(4);
+    codes.push(DASH, FOUR);
+    hex(3);
+    codes.push(DASH, VARIANT_CODES[rand.int(4)]!);
+    hex(3);
+    codes.push(DASH);
+    hex(12);
+    return String.fromCharCode(...codes);
   }
 
   private notify(change: WatchChange): void {
     for (const h of this.handlers) h(change);
   }
 }
+
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const VARIANT_CODES = [...'89ab'].map((c) => c.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
+const FOUR = '4'.charCodeAt(0);
 
 function addTo(index: Map<string, Map<string, Cell>>, key: string, uid: string, o: Cell): void {
   let m = index.get(key);

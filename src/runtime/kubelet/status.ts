@@ -21,8 +21,8 @@ export interface PodView {
   /** containerd://… of the current container run, made once per run (the restartCount it was made for). */
   containerID?: string;
   containerRun?: number;
-  /** When each condition last changed (type → ms). */
-  transitions: Map<string, number>;
+  /** When each condition last changed (type → ms); the same four types, set in the same order, for every pod. */
+  transitions: Record<string, number>;
   /** status.reason / status.message, e.g. DeadlineExceeded (pkg/kubelet/active_deadline.go). */
   reason?: string;
   message?: string;
@@ -115,8 +115,8 @@ export function renderStatus(pod: Stored, view: PodView, now: number): Record<st
   for (const c of conditionsOf(view)) {
     let prev: { status: string } | undefined;
     for (const p of previous) if (p.type === c.type) prev = p;
-    if (!prev || prev.status !== c.status) view.transitions.set(c.type, now);
-    const at = view.transitions.get(c.type) ?? now;
+    if (!prev || prev.status !== c.status) view.transitions[c.type] = now;
+    const at = view.transitions[c.type] ?? now;
     const message = c.status === 'False' && c.reason === 'ContainersNotReady' ? unreadyMessage(pod.spec?.containers ?? []) : undefined;
     const cond = conditionTable.get3(c, message ?? '', Math.floor(at / 1000), () => {
       const out: Record<string, unknown> = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: sec(at) };

@@ -6,7 +6,7 @@ import type { Stored } from '../../../src/runtime/api/types.js';
 import { controllerRef, splitKey } from '../../../src/runtime/api/types.js';
 import { controllers } from '../../../src/runtime/controllers/index.js';
 import { replicaSetController } from '../../../src/runtime/controllers/replicaset/index.js';
-import { replicaSetPodIndex } from '../../../src/runtime/controllers/replicaset/pod-index.js';
+import { ReplicaSetPodIndex, replicaSetPodIndex } from '../../../src/runtime/controllers/replicaset/pod-index.js';
 import type { OwnedPods } from '../../../src/runtime/controllers/replicaset/pod-index.js';
 import { isPodActive, isPodReady } from '../../../src/runtime/controllers/podutil.js';
 import { deployment, pod, replicaSet } from '../helpers.js';
@@ -85,6 +85,44 @@ describe('the ReplicaSet controller pod index', () => {
     c.settle();
     expect(c.store.list('Pod').filter((p) => controllerRef(p)?.name === 'web')).toHaveLength(3);
     expect(seen.mismatches).toEqual([]);
+  });
+
+  it('counts a pod whose changes arrive out of order (bound at creation, the kubelet writes during the ADDED notification)', () => {
+    const { c, seen } = checkedCluster();
+    c.apply(replicaSet('web', 1));
+    c.settle();
+    const rs = c.store.get('ReplicaSet', 'default', 'web')!;
+    const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true }];
+    const bound = pod('bound', { app: 'web' }, { nodeName: 'node-2' });
+    c.create({ ...bound, metadata: { ...bound.metadata, ownerReferences } });
+    c.settle();
+    expect(c.store.list('Pod').filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(1);
+    expect(seen.checks).toBeGreaterThan(1);
+    expect(seen.mismatches).toEqual([]);
+  });
+
+  it('ends with the store\'s counts whatever order the changes of a pod arrive in', () => {
+    const labels = { app: 'web' };
+    const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'rs-1', controller: true }];
+    const version = (rv: number, nodeName?: string, ready = false): Stored =>
+      ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p', namespace: 'default', uid: 'p-1', resourceVersion: String(rv), labels, ownerReferences },
+        spec: nodeName ? { nodeName } : {},
+        status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+      }) as unknown as Stored;
+    const [v1, v2, v3] = [version(1), version(2, 'node-1'), version(3, 'node-1', true)];
+    const empty = { list: () => [] } as unknown as ConstructorParameters<typeof ReplicaSetPodIndex>[0];
+    const index = new ReplicaSetPodIndex(empty);
+    // The writer of v3 ran inside the notification of v2, itself inside that of v1's creation.
+    index.observe({ type: 'MODIFIED', object: v3, old: v2 });
+    index.observe({ type: 'MODIFIED', object: v2, old: v1 });
+    index.observe({ type: 'ADDED', object: v1 });
+    const o = index.of('rs-1');
+    expect({ size: o.size, active: o.active, ready: o.ready, onNode: [...o.activeOnNode] }).toEqual({ size: 1, active: 1, ready: 1, onNode: [['node-1', 1]] });
+    index.observe({ type: 'DELETED', object: version(4, 'node-1', true), old: v3 });
+    expect(index.of('rs-1').size).toBe(0);
   });
 
   it('agrees with the store at every sync over random scaling, deletions and node changes', () => {

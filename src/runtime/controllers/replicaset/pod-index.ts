@@ -15,15 +15,25 @@ import type { Labels } from '../../api/selectors.js';
 import type { StoreReader, WatchChange } from '../../store.js';
 import { isPodActive, isPodReady } from '../podutil.js';
 
-/** One pod's share of its owner's counts. */
+/** One pod version's share of its owner's counts. */
 interface Share {
-  /** The pod version the share was made from. */
-  pod: Stored;
-  owner: string;
+  owner: string | undefined;
   labels: Labels;
   active: boolean;
   ready: boolean;
   node: string;
+}
+
+function shareOf(pod: Stored | undefined): Share | undefined {
+  const owner = pod && controllerRef(pod)?.uid;
+  if (owner === undefined) return undefined;
+  const active = isPodActive(pod!);
+  return { owner, labels: pod!.metadata.labels, active, ready: active && isPodReady(pod!), node: pod!.spec?.nodeName ?? '' };
+}
+
+function sameShare(a: Share | undefined, b: Share | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.owner === b.owner && a.labels === b.labels && a.active === b.active && a.ready === b.ready && a.node === b.node;
 }
 
 /** The counts of the pods one owner controls. */
@@ -38,6 +48,11 @@ export class OwnedPods {
   /** Active pods whose Ready condition is True. */
   ready = 0;
   size = 0;
+
+  /** Nothing counted (out-of-order changes can leave a count at zero while another is not yet). */
+  isEmpty(): boolean {
+    return this.size === 0 && this.active === 0 && this.ready === 0 && this.byLabels.size === 0 && this.activeByLabels.size === 0 && this.activeOnNode.size === 0;
+  }
 }
 
 function bump<K>(m: Map<K, number>, k: K, by: number): void {
@@ -47,21 +62,31 @@ function bump<K>(m: Map<K, number>, k: K, by: number): void {
 }
 
 export class ReplicaSetPodIndex {
-  private readonly shares = new Map<string, Share>();
   private readonly owners = new Map<string, OwnedPods>();
+  /** The latest resourceVersion the index was built from: changes up to it are counted already. */
+  private readonly seededRv: number = 0;
 
   /** Starts from the pods the store holds already. */
-  constructor(private readonly store: StoreReader) {
-    for (const p of store.list('Pod')) this.reconcile(p.metadata.uid);
+  constructor(store: StoreReader) {
+    for (const p of store.list('Pod')) {
+      this.seededRv = Math.max(this.seededRv, Number(p.metadata.resourceVersion));
+      this.add(shareOf(p), 1);
+    }
   }
 
   /**
-   * Applies one pod change. Changes can arrive out of order (a watch handler that writes while handling a
-   * change notifies later handlers of its write first), so the pod's share is made from the store as it
-   * is now: after every change has been seen, the counts are those of the store.
+   * Applies one pod change: the share of the version it replaced goes, the share of the new one comes.
+   * Changes can arrive out of order (a watch handler that writes while handling a change notifies later
+   * handlers of its write first), but counts are sums, so once every change has been seen they are the
+   * store's whatever the order.
    */
   observe(change: WatchChange): void {
-    this.reconcile(change.object.metadata.uid);
+    if (Number(change.object.metadata.resourceVersion) <= this.seededRv) return;
+    const before = change.type === 'ADDED' ? undefined : shareOf(change.old);
+    const after = change.type === 'DELETED' ? undefined : shareOf(change.object);
+    if (sameShare(before, after)) return;
+    this.add(before, -1);
+    this.add(after, 1);
   }
 
   /** The counts of the pods `ownerUid` controls (empty counts when it controls none). */
@@ -69,40 +94,10 @@ export class ReplicaSetPodIndex {
     return this.owners.get(ownerUid) ?? EMPTY;
   }
 
-  private reconcile(uid: string): void {
-    const pod = this.store.getByUid(uid);
-    const prev = this.shares.get(uid);
-    // A write notifies every watcher of its version once, and nested writes reach this index out of
-    // order: a version already counted needs no second look.
-    if (prev && prev.pod === pod) return;
-    const owner = pod?.kind === 'Pod' ? controllerRef(pod)?.uid : undefined;
-    if (owner === undefined) {
-      if (prev) this.drop(uid, prev);
-      return;
-    }
-    const p = pod!;
-    const labels = p.metadata.labels;
-    const active = isPodActive(p);
-    const ready = active && isPodReady(p);
-    const node = p.spec?.nodeName ?? '';
-    if (prev && prev.owner === owner && prev.labels === labels && prev.active === active && prev.ready === ready && prev.node === node) {
-      prev.pod = p;
-      return;
-    }
-    if (prev) this.drop(uid, prev);
-    const next: Share = { pod: p, owner, labels, active, ready, node };
-    this.shares.set(uid, next);
-    this.add(next, 1);
-  }
-
-  private drop(uid: string, share: Share): void {
-    this.shares.delete(uid);
-    this.add(share, -1);
-  }
-
-  private add(s: Share, by: 1 | -1): void {
-    let o = this.owners.get(s.owner);
-    if (!o) this.owners.set(s.owner, (o = new OwnedPods()));
+  private add(s: Share | undefined, by: 1 | -1): void {
+    if (!s) return;
+    let o = this.owners.get(s.owner!);
+    if (!o) this.owners.set(s.owner!, (o = new OwnedPods()));
     o.size += by;
     bump(o.byLabels, s.labels, by);
     if (s.active) {
@@ -111,7 +106,7 @@ export class ReplicaSetPodIndex {
       bump(o.activeByLabels, s.labels, by);
       bump(o.activeOnNode, s.node, by);
     }
-    if (o.size === 0) this.owners.delete(s.owner);
+    if (o.isEmpty()) this.owners.delete(s.owner!);
   }
 }
 
