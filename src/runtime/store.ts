@@ -207,11 +207,10 @@ export class Store implements StoreReader {
     else delete meta.namespace;
     if (!meta.name) {
       if (!meta.generateName) throw new ApiError('Invalid', `${kind}: name or generateName is required`);
-      // The API server retries generateName collisions; so do we.
+      // The API server retries generateName collisions; so do we (a generated name is then free).
       do meta.name = generateName(meta.generateName, this.opts.rand);
       while (this.get(kind, meta.namespace, meta.name));
-    }
-    if (this.get(kind, meta.namespace, meta.name)) {
+    } else if (this.get(kind, meta.namespace, meta.name)) {
       throw new ApiError('AlreadyExists', `${kind.toLowerCase()}s "${meta.name}" already exists`);
     }
     meta.uid = this.newUid();
@@ -349,6 +348,12 @@ export class Store implements StoreReader {
 
   private mustGet(input: KubeObject): Stored {
     const name = input.metadata?.name;
+    // Writers mostly pass back a version they read: its uid finds it in one lookup, if it is still there
+    // under that kind, namespace and name.
+    const byUid = input.metadata?.uid ? this.byUid.get(input.metadata.uid)?.obj : undefined;
+    if (byUid && byUid.kind === input.kind && byUid.metadata.name === name && byUid.metadata.namespace === (isNamespaced(input.kind) ? input.metadata.namespace || 'default' : undefined)) {
+      return byUid;
+    }
     const old = name ? this.get(input.kind, input.metadata.namespace, name) : undefined;
     if (!old) throw new ApiError('NotFound', `${input.kind.toLowerCase()}s "${name ?? ''}" not found`);
     return old;

@@ -26,12 +26,6 @@ interface NodeEntry {
   open: boolean;
 }
 
-interface CachedPod {
-  node: string;
-  requests: Requests;
-  nonZero: Requests;
-}
-
 /** NodeResourcesFit LeastAllocated score (cpu and memory equally weighted, 0..100). */
 function leastAllocated(nonZero: Requests, usage: NodeUsage, cap: NodeCapacity): number {
   const u = usage.nonZero;
@@ -58,7 +52,6 @@ function unschedulableMessage(nodeCount: number, reasons: Map<string, number>): 
 
 export class Scheduler {
   private readonly usage = new Map<string, NodeUsage>();
-  private readonly assigned = new Map<string, CachedPod>();
   private readonly queued = new Set<string>();
   /** Pods that fit nowhere, retried when the cluster changes (nodes added/changed, pods gone). */
   private readonly unschedulable = new Set<string>();
@@ -119,34 +112,34 @@ export class Scheduler {
     return !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
   }
 
-  /** Keeps the node usage cache in step with bound, non-terminal pods. */
+  /**
+   * Keeps the node usage cache in step with bound, non-terminal pods: the version a change replaces
+   * gives its requests back to its node, the new version takes its own. Usage is a sum, so this holds
+   * whatever order changes arrive in.
+   */
   private trackAssignment(c: WatchChange): void {
-    const uid = c.object.metadata.uid;
-    const prev = this.assigned.get(uid);
-    const live = c.type !== 'DELETED' && c.object.spec?.nodeName && !isTerminal(c.object);
-    if (prev && (!live || prev.node !== c.object.spec.nodeName)) {
-      this.clusterVersion++;
-      const u = this.usage.get(prev.node);
-      if (u) {
-        u.pods--;
-        u.requested.cpu -= prev.requests.cpu;
-        u.requested.memory -= prev.requests.memory;
-        u.nonZero.cpu -= prev.nonZero.cpu;
-        u.nonZero.memory -= prev.nonZero.memory;
-      }
-      this.assigned.delete(uid);
-    }
-    if (live && !this.assigned.has(uid)) {
-      this.clusterVersion++;
-      const entry: CachedPod = { node: c.object.spec.nodeName, requests: podRequests(c.object), nonZero: podRequests(c.object, true) };
-      this.assigned.set(uid, entry);
-      const u = this.usageOf(entry.node);
-      u.pods++;
-      u.requested.cpu += entry.requests.cpu;
-      u.requested.memory += entry.requests.memory;
-      u.nonZero.cpu += entry.nonZero.cpu;
-      u.nonZero.memory += entry.nonZero.memory;
-    }
+    const before = c.type === 'ADDED' ? undefined : (c.old ?? c.object);
+    const after = c.type === 'DELETED' ? undefined : c.object;
+    const was = before && !isTerminal(before) ? before.spec?.nodeName : undefined;
+    const is = after && !isTerminal(after) ? after.spec?.nodeName : undefined;
+    if (!was && !is) return;
+    if (was === is && podRequests(before!) === podRequests(after!)) return;
+    this.clusterVersion++;
+    if (was) this.account(was, before!, -1);
+    if (is) this.account(is, after!, 1);
+  }
+
+  private account(node: string, pod: Stored, by: 1 | -1): void {
+    // A node's entry goes with the node; pods still bound to it are gone soon after (pod GC).
+    const u = by < 0 ? this.usage.get(node) : this.usageOf(node);
+    if (!u) return;
+    const requests = podRequests(pod);
+    const nonZero = podRequests(pod, true);
+    u.pods += by;
+    u.requested.cpu += by * requests.cpu;
+    u.requested.memory += by * requests.memory;
+    u.nonZero.cpu += by * nonZero.cpu;
+    u.nonZero.memory += by * nonZero.memory;
   }
 
   private usageOf(node: string): NodeUsage {

@@ -99,4 +99,16 @@ describe('scheduler', () => {
     c.settle();
     expect(c.store.list('Pod').filter((p) => p.metadata.labels?.app === 'web' && p.spec.nodeName === 'a')).toHaveLength(2);
   });
+
+  it('a pod that finished gives its requests back to its node', () => {
+    const c = createCluster({ nodes: [{ name: 'a', capacity: { cpu: '1' } }] });
+    const container = (name: string) => ({ name, image: 'busybox:1.36', resources: { requests: { cpu: '600m' } } });
+    c.apply(pod('first', { app: 'x' }, { restartPolicy: 'Never', containers: [container('first')] }));
+    c.apply(pod('second', { app: 'x' }, { containers: [container('second')] }));
+    c.runFor(0);
+    expect(c.store.get('Pod', 'default', 'second')!.spec.nodeName).toBeUndefined();
+    c.settle();
+    expect(c.store.get('Pod', 'default', 'first')!.status.phase).toBe('Succeeded');
+    expect(c.store.get('Pod', 'default', 'second')!.spec.nodeName).toBe('a');
+  });
 });
