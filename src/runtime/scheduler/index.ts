@@ -54,7 +54,7 @@ export class Scheduler {
   private readonly usage = new Map<string, NodeUsage>();
   private readonly queued = new Set<string>();
   /** Pods that fit nowhere, retried when the cluster changes (nodes added/changed, pods gone). */
-  private readonly unschedulable = new Set<string>();
+  private readonly unschedulable = new Map<string, string>();
   /** Failed attempts per pod key, for the back-off before its next attempt. */
   private readonly attempts = new Map<string, { count: number; last: number }>();
   private retryQueued = false;
@@ -102,7 +102,7 @@ export class Scheduler {
       return;
     }
     if (this.needsScheduling(o)) {
-      if (c.type === 'ADDED') this.enqueue(keyOf(o));
+      if (c.type === 'ADDED') this.enqueue(keyOf(o), o.metadata.uid);
     } else if (isTerminal(o) && c.old && !isTerminal(c.old) && o.spec?.nodeName) {
       this.retryUnschedulable();
     }
@@ -148,12 +148,13 @@ export class Scheduler {
     return u;
   }
 
-  private enqueue(key: string): void {
+  /** Queues the pod `key` (whose uid, when it is still the same pod, finds it in one lookup). */
+  private enqueue(key: string, uid: string): void {
     if (this.queued.has(key)) return;
     this.queued.add(key);
     this.loop.at(this.loop.now(), `schedule ${key}`, () => {
       this.queued.delete(key);
-      this.scheduleOne(key);
+      this.scheduleOne(key, uid);
     });
   }
 
@@ -167,20 +168,22 @@ export class Scheduler {
     this.loop.at(this.loop.now(), 'scheduler retry unschedulable', () => {
       this.retryQueued = false;
       const now = this.loop.now();
-      for (const key of [...this.unschedulable]) {
+      for (const [key, uid] of [...this.unschedulable]) {
         this.unschedulable.delete(key);
         const a = this.attempts.get(key);
         const due = a ? a.last + schedulingBackoff(a.count) : now;
-        if (due <= now) this.enqueue(key);
-        else this.loop.at(due, `schedule ${key} after back-off`, () => this.enqueue(key));
+        if (due <= now) this.enqueue(key, uid);
+        else this.loop.at(due, `schedule ${key} after back-off`, () => this.enqueue(key, uid));
       }
     });
   }
 
-  private scheduleOne(key: string): void {
-    const [ns, name] = key.split('/') as [string, string];
-    const pod = this.store.get('Pod', ns, name);
+  private scheduleOne(key: string, uid: string): void {
+    // A pod deleted and made again under its name (a StatefulSet's) is scheduled by the name.
+    const pod = this.store.getByUid(uid) ?? this.store.get('Pod', ...(key.split('/') as [string, string]));
     if (!pod || !this.needsScheduling(pod)) return;
+    const ns = pod.metadata.namespace!;
+    const name = pod.metadata.name;
     const nodes = (this.nodes ??= this.store.list('Node').map((node) => ({
       node,
       usage: this.usageOf(node.metadata.name),
@@ -274,7 +277,7 @@ export class Scheduler {
 
   private markUnschedulable(pod: Stored, message: string): void {
     const key = keyOf(pod);
-    this.unschedulable.add(key);
+    this.unschedulable.set(key, pod.metadata.uid);
     const a = this.attempts.get(key);
     this.attempts.set(key, { count: (a?.count ?? 0) + 1, last: this.loop.now() });
     this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Warning', 'FailedScheduling', message);
