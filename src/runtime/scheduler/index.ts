@@ -10,30 +10,14 @@ import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferr
 import type { NodeUsage, Requests, NodeCapacity } from './filters.js';
 import { podRequests, nodeCapacity } from './resources.js';
 import { withField } from '../api/copy.js';
+import { NodeRanking, leastAllocated, preferred } from './ranking.js';
+import type { NodeEntry } from './ranking.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
 /** podInitialBackoffDuration 1 s, doubled per failed attempt, podMaxBackoffDuration 10 s. */
 export function schedulingBackoff(attempts: number): number {
   return Math.min(10_000, 1000 * 2 ** Math.max(0, Math.min(attempts - 1, 10)));
-}
-
-interface NodeEntry {
-  node: Stored;
-  usage: NodeUsage;
-  cap: NodeCapacity;
-  /** Neither cordoned nor tainted: NodeUnschedulable and TaintToleration pass for every pod. */
-  open: boolean;
-}
-
-/** NodeResourcesFit LeastAllocated score (cpu and memory equally weighted, 0..100). */
-function leastAllocated(nonZero: Requests, usage: NodeUsage, cap: NodeCapacity): number {
-  const u = usage.nonZero;
-  return Math.floor((freeShare(u.cpu + nonZero.cpu, cap.cpu) + freeShare(u.memory + nonZero.memory, cap.memory)) / 2);
-}
-
-function freeShare(used: number, capacity: number): number {
-  return capacity <= 0 ? 0 : Math.max(0, ((capacity - used) * 100) / capacity);
 }
 
 function isTerminal(pod: Stored): boolean {
@@ -60,6 +44,10 @@ export class Scheduler {
   private retryQueued = false;
   /** Nodes in store order, refreshed when a node changes. */
   private nodes: NodeEntry[] | undefined;
+  /** Every node is open (neither cordoned nor tainted), refreshed with `nodes`. */
+  private allOpen = false;
+  /** The nodes in preference order for the pods last bound without node constraints. */
+  private ranking: NodeRanking | undefined;
   /** The same entries by node name, for pods whose required affinity names their nodes. */
   private nodesByName: Map<string, NodeEntry> | undefined;
   /** Bumped whenever what a node has been given, or the set of nodes, changes. */
@@ -85,6 +73,7 @@ export class Scheduler {
     if (o.kind === 'Node') {
       this.nodes = undefined;
       this.nodesByName = undefined;
+      this.ranking = undefined;
       this.clusterVersion++;
       if (c.type !== 'DELETED') this.retryUnschedulable();
       else this.usage.delete(o.metadata.name);
@@ -133,6 +122,7 @@ export class Scheduler {
     // A node's entry goes with the node; pods still bound to it are gone soon after (pod GC).
     const u = by < 0 ? this.usage.get(node) : this.usageOf(node);
     if (!u) return;
+    this.ranking?.touched(node);
     const requests = podRequests(pod);
     const nonZero = podRequests(pod, true);
     u.pods += by;
@@ -184,12 +174,7 @@ export class Scheduler {
     if (!pod || !this.needsScheduling(pod)) return;
     const ns = pod.metadata.namespace!;
     const name = pod.metadata.name;
-    const nodes = (this.nodes ??= this.store.list('Node').map((node) => ({
-      node,
-      usage: this.usageOf(node.metadata.name),
-      cap: nodeCapacity(node),
-      open: !node.spec?.unschedulable && !node.spec?.taints?.length,
-    })));
+    const nodes = this.nodes ?? this.listNodes();
     // NodeAffinity PreFilter: a required affinity naming its nodes (a DaemonSet pod) restricts the search to
     // them. Every other node would fail the affinity filter, so the choice is the same; when none of the
     // named nodes fits, the full pass below runs to report every node's reason, as before.
@@ -211,6 +196,14 @@ export class Scheduler {
     if (cacheable && known && known.version === this.clusterVersion && known.req === req && known.tolerations === tolerations) {
       return this.markUnschedulable(pod, known.message);
     }
+    // Without node constraints on open nodes only NodeResourcesFit filters and LeastAllocated scores:
+    // the first node of the ranking that fits is the one the pass below would choose.
+    if (cacheable && this.allOpen) {
+      const nonZero = podRequests(pod, true);
+      if (!this.ranking?.serves(nodes, nonZero)) this.ranking = new NodeRanking(nodes, nonZero);
+      const ranked = this.ranking.best(req);
+      if (ranked) return this.bindTo(pod, ns, name, key, ranked.node);
+    }
     const { best, reasons } = this.pick(pod, nodes);
     if (!best) {
       const message = unschedulableMessage(nodes.length, reasons);
@@ -219,6 +212,18 @@ export class Scheduler {
       return;
     }
     this.bindTo(pod, ns, name, key, best);
+  }
+
+  private listNodes(): NodeEntry[] {
+    const nodes = this.store.list('Node').map((node) => ({
+      node,
+      usage: this.usageOf(node.metadata.name),
+      cap: nodeCapacity(node),
+      open: !node.spec?.unschedulable && !node.spec?.taints?.length,
+    }));
+    this.allOpen = nodes.every((e) => e.open);
+    this.nodes = nodes;
+    return nodes;
   }
 
   /** Filters then scores `nodes`: the best fit, and how many nodes failed for each reason. */
@@ -249,13 +254,8 @@ export class Scheduler {
         continue;
       }
       const score = leastAllocated(nonZero, usage, cap) + (anyNode ? 0 : preferredAffinityScore(pod, node));
-      // Highest score wins; ties go to the node with fewer pods, then the first by name (deterministic
-      // where upstream picks at random among equals). A total order, so the scan order does not matter.
-      if (
-        !best ||
-        score > bestScore ||
-        (score === bestScore && (usage.pods < best.usage.pods || (usage.pods === best.usage.pods && node.metadata.name < best.node.metadata.name)))
-      ) {
+      // A total order (ranking.ts preferred), so the scan order does not matter.
+      if (!best || preferred(entry, score, best, bestScore)) {
         best = entry;
         bestScore = score;
       }
