@@ -369,9 +369,10 @@ export class Store implements StoreReader {
     if (sameIndexes) {
       cell.obj = next;
     } else {
-      this.unindex(old);
+      // Re-indexed: the object moves last in its owners' and node's lists (dependentsOf order).
+      this.unindexRefs(old);
       cell.obj = next;
-      this.index(cell);
+      this.indexRefs(cell);
     }
     this.notify({ type: 'MODIFIED', object: next, old });
     return next;
@@ -391,20 +392,30 @@ export class Store implements StoreReader {
   }
 
   private index(cell: Cell): void {
+    this.byUid.set(cell.obj.metadata.uid, cell);
+    this.indexRefs(cell);
+  }
+
+  private unindex(o: Stored): void {
+    this.byUid.delete(o.metadata.uid);
+    this.unindexRefs(o);
+  }
+
+  /** The owner, node and orphan indexes (the uid index holds the cell whatever its version). */
+  private indexRefs(cell: Cell): void {
     const o = cell.obj;
     const uid = o.metadata.uid;
-    this.byUid.set(uid, cell);
     for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid, cell);
     if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid, cell);
     if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid, cell);
   }
 
-  private unindex(o: Stored): void {
+  private unindexRefs(o: Stored): void {
     const uid = o.metadata.uid;
-    this.byUid.delete(uid);
     for (const ref of o.metadata.ownerReferences ?? []) removeFrom(this.byOwner, ref.uid, uid);
     if (o.kind === 'Pod' && o.spec?.nodeName) removeFrom(this.byNode, o.spec.nodeName, uid);
-    removeFrom(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
+    // Only an object without a controller is in the orphan index (indexRefs), so only then is a key made.
+    if (!controllerRef(o)) removeFrom(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
   }
 
   private newUid(): string {
