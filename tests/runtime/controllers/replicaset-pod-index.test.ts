@@ -13,7 +13,7 @@ import { deployment, pod, replicaSet } from '../helpers.js';
 
 /** The counts the index must hold for `ownerUid`, from a scan of the store. */
 function expected(c: Cluster, ownerUid: string): string {
-  const mine = c.store.list('Pod').filter((p) => controllerRef(p)?.uid === ownerUid);
+  const mine = c.store.list('Pod').filter((p) => controllerRef(p)?.kind === 'ReplicaSet' && controllerRef(p)?.uid === ownerUid);
   const count = <K>(keys: K[]): [K, number][] => {
     const m = new Map<K, number>();
     for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);

@@ -2,9 +2,9 @@
  * What the ReplicaSet controller needs to know of each ReplicaSet's pods without reading them all on
  * every sync, kept up to date from the Pod watch (upstream reads its informer cache; a sync of a
  * 10,000-pod ReplicaSet there is O(pods) too, but here a rollout's hundred syncs made that the cost
- * of the run). Per controlling owner: how many pods it controls and how many of them are active, by
- * label set (the pods of a template share one labels object, so there are a handful), how many active
- * pods are Ready, and the active pods per node.
+ * of the run). Per ReplicaSet (the uid in its pods' controller reference): how many pods it controls
+ * and how many of them are active, by label set (the pods of a template share one labels object, so
+ * there are a handful), how many active pods are Ready, and the active pods per node.
  *
  * The index holds counts only, never an order: a sync that must list pods (to delete some, to claim
  * or release) still reads them from the store.
@@ -24,9 +24,11 @@ interface Share {
   node: string;
 }
 
+/** The share of a pod a ReplicaSet controls (other pods — a Job's, a StatefulSet's — are not counted). */
 function shareOf(pod: Stored | undefined): Share | undefined {
-  const owner = pod && controllerRef(pod)?.uid;
-  if (owner === undefined) return undefined;
+  const ref = pod && controllerRef(pod);
+  if (ref?.kind !== 'ReplicaSet') return undefined;
+  const owner = ref.uid;
   const active = isPodActive(pod!);
   return { owner, labels: pod!.metadata.labels, active, ready: active && isPodReady(pod!), node: pod!.spec?.nodeName ?? '' };
 }
