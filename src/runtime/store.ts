@@ -281,7 +281,7 @@ export class Store implements StoreReader {
     const spec = old.spec ?? {};
     // Pods of a template share their spec (immutable), so those bound to one node share the bound spec.
     const boundSpec = boundSpecs.get2(spec, nodeName, () => withField(spec, 'nodeName', nodeName));
-    const bound = withField(withField(old, 'spec', boundSpec), 'status', withField(old.status ?? {}, 'conditions', conditions));
+    const bound = withFields(old, { spec: boundSpec, status: withField(old.status ?? {}, 'conditions', conditions) });
     return this.replace(old, bound as Stored);
   }
 

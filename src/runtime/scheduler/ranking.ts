@@ -33,6 +33,8 @@ export function preferred(a: NodeEntry, sa: number, b: NodeEntry, sb: number): b
 interface Ranked {
   entry: NodeEntry;
   score: number;
+  /** Its usage changed since it was placed. */
+  dirty: boolean;
 }
 
 /**
@@ -43,13 +45,13 @@ interface Ranked {
 export class NodeRanking {
   private readonly order: Ranked[];
   private readonly byName = new Map<string, Ranked>();
-  private readonly dirty = new Set<string>();
+  private readonly dirty: Ranked[] = [];
 
   constructor(
     readonly nodes: readonly NodeEntry[],
     readonly nonZero: Requests,
   ) {
-    this.order = nodes.map((entry) => ({ entry, score: leastAllocated(nonZero, entry.usage, entry.cap) }));
+    this.order = nodes.map((entry) => ({ entry, score: leastAllocated(nonZero, entry.usage, entry.cap), dirty: false }));
     this.order.sort((a, b) => (preferred(a.entry, a.score, b.entry, b.score) ? -1 : 1));
     for (const r of this.order) this.byName.set(r.entry.node.metadata.name, r);
   }
@@ -60,23 +62,26 @@ export class NodeRanking {
   }
 
   touched(node: string): void {
-    if (this.byName.has(node)) this.dirty.add(node);
+    const r = this.byName.get(node);
+    if (r && !r.dirty) {
+      r.dirty = true;
+      this.dirty.push(r);
+    }
   }
 
   /** The preferred node that fits `req`, or undefined when none does. */
   best(req: Requests): NodeEntry | undefined {
-    if (this.dirty.size) this.reorder();
+    if (this.dirty.length) this.reorder();
     for (const r of this.order) if (resourcesFit(req, r.entry.usage, r.entry.cap).length === 0) return r.entry;
     return undefined;
   }
 
   /** Takes the touched nodes out (what is left is in order), then puts each back at its new place. */
   private reorder(): void {
-    const moved: Ranked[] = [];
-    for (const name of this.dirty) moved.push(this.byName.get(name)!);
-    this.dirty.clear();
+    const moved = this.dirty.splice(0);
     for (const r of moved) this.order.splice(this.order.indexOf(r), 1);
     for (const r of moved) {
+      r.dirty = false;
       r.score = leastAllocated(this.nonZero, r.entry.usage, r.entry.cap);
       let lo = 0;
       let hi = this.order.length;
