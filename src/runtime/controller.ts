@@ -110,11 +110,17 @@ function applyOne(a: Action, ctx: ApplyContext): void {
   }
 }
 
+interface Watcher {
+  controller: Controller;
+  keysFor: (change: WatchChange, store: StoreReader) => readonly string[];
+  queued: Set<string>;
+}
+
 /** Runs controllers: watch → keys → deduplicating queue → sync at the current virtual time → apply. */
 export class ControllerManager {
   private readonly queued = new Map<Controller, Set<string>>();
-  /** Watch functions by kind, in controller order. */
-  private readonly byKind = new Map<string, [Controller, (change: WatchChange, store: StoreReader) => readonly string[]][]>();
+  /** Watch functions by kind, in controller order, each with its controller's queue. */
+  private readonly byKind = new Map<string, Watcher[]>();
   /** The pending requeue of each controller/key; a sync that asks for none withdraws it. */
   private readonly timers = new Map<Controller, Map<string, { due: number; handle: TaskHandle }>>();
 
@@ -130,15 +136,14 @@ export class ControllerManager {
       for (const [kind, keysFor] of Object.entries(c.watches)) {
         let list = this.byKind.get(kind);
         if (!list) this.byKind.set(kind, (list = []));
-        list.push([c, keysFor]);
+        list.push({ controller: c, keysFor, queued: this.queued.get(c)! });
       }
     }
     store.watch((change) => this.onChange(change));
   }
 
   /** Queues `key` for controller `c` (no-op if already queued and not yet synced). */
-  enqueue(c: Controller, key: string): void {
-    const q = this.queued.get(c)!;
+  enqueue(c: Controller, key: string, q: Set<string> = this.queued.get(c)!): void {
     if (q.has(key)) return;
     q.add(key);
     this.loop.at(this.loop.now(), `${c.name} sync ${key}`, () => {
@@ -148,8 +153,13 @@ export class ControllerManager {
   }
 
   private onChange(change: WatchChange): void {
-    for (const [c, keysFor] of this.byKind.get(change.object.kind) ?? []) {
-      for (const key of keysFor(change, this.store)) this.enqueue(c, key);
+    const watchers = this.byKind.get(change.object.kind);
+    if (!watchers) return;
+    // Every write reaches here: plain indexed loops, and each watcher carries its queue.
+    for (let i = 0; i < watchers.length; i++) {
+      const w = watchers[i]!;
+      const keys = w.keysFor(change, this.store);
+      for (let j = 0; j < keys.length; j++) this.enqueue(w.controller, keys[j]!, w.queued);
     }
   }
 

@@ -64,6 +64,49 @@ class TaskHeap {
   }
 }
 
+/**
+ * Work in (time, seq) order: a heap, and beside it a queue for work due at the current instant (what
+ * watch handlers schedule, most of a run's tasks). Such a task comes after every task scheduled before
+ * it for the same instant, so the queue stays in order without sifting through the heap.
+ */
+class WorkQueue {
+  private readonly heap = new TaskHeap();
+  private fifo: Task[] = [];
+  private head = 0;
+  get size(): number {
+    return this.heap.size + this.fifo.length - this.head;
+  }
+  peek(): Task | undefined {
+    const q = this.fifo[this.head];
+    const h = this.heap.peek();
+    return q && (!h || before(q, h)) ? q : h;
+  }
+  /**
+   * `now`: the task is due at the current instant. It joins the queue when the queue holds work for
+   * that same instant only (the clock can go back to a timer settling passed), so the queue stays
+   * sorted by (time, seq).
+   */
+  push(t: Task, now: boolean): void {
+    const tail = this.fifo[this.fifo.length - 1];
+    if (now && (this.head === this.fifo.length || tail!.time === t.time)) this.fifo.push(t);
+    else this.heap.push(t);
+  }
+  pop(): Task | undefined {
+    const q = this.fifo[this.head];
+    const h = this.heap.peek();
+    if (!q || (h && !before(q, h))) return this.heap.pop();
+    this.fifo[this.head++] = undefined as unknown as Task;
+    if (this.head === this.fifo.length) {
+      this.fifo = [];
+      this.head = 0;
+    } else if (this.head > 4096 && this.head * 2 > this.fifo.length) {
+      this.fifo = this.fifo.slice(this.head);
+      this.head = 0;
+    }
+    return q;
+  }
+}
+
 function before(a: Task, b: Task): boolean {
   return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }
@@ -79,7 +122,7 @@ export const DEFAULT_MAX_TASKS = 2_000_000;
 export class Loop {
   private clock: number;
   private seq = 0;
-  private readonly work = new TaskHeap();
+  private readonly work = new WorkQueue();
   /** Timers that settling ignores (CronJob schedules): they fire only while time is advanced explicitly. */
   private readonly timers = new TaskHeap();
   private tasksRun = 0;
@@ -112,14 +155,15 @@ export class Loop {
     return this.push(this.timers, time, label, fn);
   }
 
-  private push(heap: TaskHeap, time: number, label: string, fn: () => void): TaskHandle {
+  private push(heap: TaskHeap | WorkQueue, time: number, label: string, fn: () => void): TaskHandle {
     const task = new Task(Math.max(time, this.clock), this.seq++, label, fn);
-    heap.push(task);
+    if (heap instanceof WorkQueue) heap.push(task, task.time === this.clock);
+    else heap.push(task);
     return task;
   }
 
   /** Drops cancelled tasks from the top of a heap. */
-  private static peekLive(heap: TaskHeap): Task | undefined {
+  private static peekLive(heap: TaskHeap | WorkQueue): Task | undefined {
     let t = heap.peek();
     while (t?.cancelled) {
       heap.pop();
@@ -141,9 +185,9 @@ export class Loop {
     while (!this.capped) {
       const w = Loop.peekLive(this.work);
       const t = Loop.peekLive(this.timers);
-      const next = w && t ? (before(w, t) ? this.work : this.timers) : w ? this.work : t ? this.timers : undefined;
-      if (!next || next.peek()!.time > time) break;
-      this.runTask(next.pop()!);
+      const next = w && t ? (before(w, t) ? w : t) : (w ?? t);
+      if (!next || next.time > time) break;
+      this.runTask((next === w ? this.work.pop() : this.timers.pop())!);
     }
     if (!this.capped) this.clock = Math.max(this.clock, time);
   }

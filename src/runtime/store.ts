@@ -207,11 +207,10 @@ export class Store implements StoreReader {
     else delete meta.namespace;
     if (!meta.name) {
       if (!meta.generateName) throw new ApiError('Invalid', `${kind}: name or generateName is required`);
-      // The API server retries generateName collisions; so do we.
+      // The API server retries generateName collisions; so do we (a generated name is then free).
       do meta.name = generateName(meta.generateName, this.opts.rand);
       while (this.get(kind, meta.namespace, meta.name));
-    }
-    if (this.get(kind, meta.namespace, meta.name)) {
+    } else if (this.get(kind, meta.namespace, meta.name)) {
       throw new ApiError('AlreadyExists', `${kind.toLowerCase()}s "${meta.name}" already exists`);
     }
     meta.uid = this.newUid();
@@ -282,7 +281,7 @@ export class Store implements StoreReader {
     const spec = old.spec ?? {};
     // Pods of a template share their spec (immutable), so those bound to one node share the bound spec.
     const boundSpec = boundSpecs.get2(spec, nodeName, () => withField(spec, 'nodeName', nodeName));
-    const bound = withField(withField(old, 'spec', boundSpec), 'status', withField(old.status ?? {}, 'conditions', conditions));
+    const bound = withFields(old, { spec: boundSpec, status: withField(old.status ?? {}, 'conditions', conditions) });
     return this.replace(old, bound as Stored);
   }
 
@@ -349,6 +348,12 @@ export class Store implements StoreReader {
 
   private mustGet(input: KubeObject): Stored {
     const name = input.metadata?.name;
+    // Writers mostly pass back a version they read: its uid finds it in one lookup, if it is still there
+    // under that kind, namespace and name.
+    const byUid = input.metadata?.uid ? this.byUid.get(input.metadata.uid)?.obj : undefined;
+    if (byUid && byUid.kind === input.kind && byUid.metadata.name === name && byUid.metadata.namespace === (isNamespaced(input.kind) ? input.metadata.namespace || 'default' : undefined)) {
+      return byUid;
+    }
     const old = name ? this.get(input.kind, input.metadata.namespace, name) : undefined;
     if (!old) throw new ApiError('NotFound', `${input.kind.toLowerCase()}s "${name ?? ''}" not found`);
     return old;
@@ -364,9 +369,10 @@ export class Store implements StoreReader {
     if (sameIndexes) {
       cell.obj = next;
     } else {
-      this.unindex(old);
+      // Re-indexed: the object moves last in its owners' and node's lists (dependentsOf order).
+      this.unindexRefs(old);
       cell.obj = next;
-      this.index(cell);
+      this.indexRefs(cell);
     }
     this.notify({ type: 'MODIFIED', object: next, old });
     return next;
@@ -386,36 +392,61 @@ export class Store implements StoreReader {
   }
 
   private index(cell: Cell): void {
+    this.byUid.set(cell.obj.metadata.uid, cell);
+    this.indexRefs(cell);
+  }
+
+  private unindex(o: Stored): void {
+    this.byUid.delete(o.metadata.uid);
+    this.unindexRefs(o);
+  }
+
+  /** The owner, node and orphan indexes (the uid index holds the cell whatever its version). */
+  private indexRefs(cell: Cell): void {
     const o = cell.obj;
     const uid = o.metadata.uid;
-    this.byUid.set(uid, cell);
     for (const ref of o.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, uid, cell);
     if (o.kind === 'Pod' && o.spec?.nodeName) addTo(this.byNode, o.spec.nodeName, uid, cell);
     if (!controllerRef(o)) addTo(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid, cell);
   }
 
-  private unindex(o: Stored): void {
+  private unindexRefs(o: Stored): void {
     const uid = o.metadata.uid;
-    this.byUid.delete(uid);
     for (const ref of o.metadata.ownerReferences ?? []) removeFrom(this.byOwner, ref.uid, uid);
     if (o.kind === 'Pod' && o.spec?.nodeName) removeFrom(this.byNode, o.spec.nodeName, uid);
-    removeFrom(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
+    // Only an object without a controller is in the orphan index (indexRefs), so only then is a key made.
+    if (!controllerRef(o)) removeFrom(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
   }
 
   private newUid(): string {
-    // RFC 4122 version-4 layout, from the seeded generator.
-    const hex = (n: number): string => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += '0123456789abcdef'[this.opts.rand.int(16)];
-      return s;
+    // RFC 4122 version-4 layout, from the seeded generator, digits drawn left to right; built from
+    // character codes in one go rather than 36 one-character concatenations.
+    const rand = this.opts.rand;
+    const codes: number[] = [];
+    const hex = (n: number): void => {
+      for (let i = 0; i < n; i++) codes.push(HEX_CODES[rand.int(16)]!);
     };
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.opts.rand.int(4)]}${hex(3)}-${hex(12)}`;
+    hex(8);
+    codes.push(DASH);
+    hex(4);
+    codes.push(DASH, FOUR);
+    hex(3);
+    codes.push(DASH, VARIANT_CODES[rand.int(4)]!);
+    hex(3);
+    codes.push(DASH);
+    hex(12);
+    return String.fromCharCode(...codes);
   }
 
   private notify(change: WatchChange): void {
     for (const h of this.handlers) h(change);
   }
 }
+
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const VARIANT_CODES = [...'89ab'].map((c) => c.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
+const FOUR = '4'.charCodeAt(0);
 
 function addTo(index: Map<string, Map<string, Cell>>, key: string, uid: string, o: Cell): void {
   let m = index.get(key);

@@ -9,7 +9,6 @@ import type { EventRecorder } from '../events.js';
 import { matchRule, commandBehaviour, DEFAULT_STARTUP_MS, DEFAULT_STOP_MS, DEFAULT_JOB_RUN_MS } from './rules.js';
 import type { PodRule } from './rules.js';
 import { renderStatus } from './status.js';
-import { withField } from '../api/copy.js';
 import type { PodView } from './status.js';
 
 export const KUBELET = 'kubelet';
@@ -33,8 +32,8 @@ interface PodEntry {
   view: PodView;
   /** Bumped whenever pending timers for the pod become stale. */
   token: number;
-  /** Pending timers, withdrawn when they become stale so they do not hold the clock. */
-  handles: Set<TaskHandle>;
+  /** Pending timers, withdrawn when they become stale so they do not hold the clock (a pod has one or two). */
+  handles: TaskHandle[];
   backoffCount: number;
   terminating: boolean;
   /** The spec.activeDeadlineSeconds timer, withdrawn once the pod is done. */
@@ -168,7 +167,8 @@ export class Kubelet {
     if (!entry) return;
     const token = entry.token;
     const handle = this.loop.after(ms, label, () => {
-      entry.handles.delete(handle);
+      const i = entry.handles.indexOf(handle);
+      if (i >= 0) entry.handles.splice(i, 1);
       const e = this.pods.get(uid);
       const pod = e && this.store.getByUid(uid);
       if (!e || !pod || e.token !== token || e.terminating) return;
@@ -177,18 +177,19 @@ export class Kubelet {
         if (now && this.pods.get(uid) === e && e.token === token && !e.terminating) fn(now, e);
       });
     });
-    entry.handles.add(handle);
+    entry.handles.push(handle);
   }
 
   /** Makes every pending timer of the pod stale. */
   private invalidate(entry: PodEntry): void {
     entry.token++;
     for (const h of entry.handles) h.cancel();
-    entry.handles.clear();
+    entry.handles.length = 0;
   }
 
   private write(pod: Stored, entry: PodEntry): void {
-    this.store.updateStatus(withField(pod, 'status', renderStatus(pod, entry.view, this.loop.now())));
+    // updateStatus reads only the object's identity and status: no copy of the pod for it.
+    this.store.updateStatus({ apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, status: renderStatus(pod, entry.view, this.loop.now()) });
   }
 
   private admit(pod: Stored): void {
@@ -203,9 +204,9 @@ export class Kubelet {
       restartCount: 0,
       hostIP,
       podIP: `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`,
-      transitions: new Map(),
+      transitions: {},
     };
-    const entry: PodEntry = { view, token: 0, handles: new Set(), backoffCount: 0, terminating: false };
+    const entry: PodEntry = { view, token: 0, handles: [], backoffCount: 0, terminating: false };
     this.pods.set(pod.metadata.uid, entry);
     this.write(pod, entry);
     this.armDeadline(pod, entry);

@@ -21,8 +21,8 @@ export interface PodView {
   /** containerd://… of the current container run, made once per run (the restartCount it was made for). */
   containerID?: string;
   containerRun?: number;
-  /** When each condition last changed (type → ms). */
-  transitions: Map<string, number>;
+  /** When each condition last changed (type → ms); the same four types, set in the same order, for every pod. */
+  transitions: Record<string, number>;
   /** status.reason / status.message, e.g. DeadlineExceeded (pkg/kubelet/active_deadline.go). */
   reason?: string;
   message?: string;
@@ -78,11 +78,20 @@ const notReady = (reason: 'PodCompleted' | 'PodFailed' | 'ContainersNotReady'): 
 ];
 const NOT_READY = { PodCompleted: notReady('PodCompleted'), PodFailed: notReady('PodFailed'), ContainersNotReady: notReady('ContainersNotReady') };
 
+function conditionSet(phase: PodView['phase'], isReady: boolean): readonly Condition[] {
+  const done = phase === 'Succeeded' || phase === 'Failed';
+  const completedReason = done ? (phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed') : undefined;
+  const [ready, containersReady] = isReady ? [C.ready, C.containersReady] : NOT_READY[completedReason ?? 'ContainersNotReady'];
+  return Object.freeze([done ? C.notReadyToStart : C.readyToStart, completedReason === 'PodCompleted' ? C.initializedCompleted : C.initialized, ready, containersReady]);
+}
+
+/** The kubelet's four conditions for each phase, not ready and ready: made once. */
+const CONDITION_SETS = new Map(
+  (['Pending', 'Running', 'Succeeded', 'Failed'] as const).map((phase) => [phase, [conditionSet(phase, false), conditionSet(phase, true)] as const]),
+);
+
 function conditionsOf(view: PodView): readonly Condition[] {
-  const done = view.phase === 'Succeeded' || view.phase === 'Failed';
-  const completedReason = done ? (view.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed') : undefined;
-  const [ready, containersReady] = view.ready ? [C.ready, C.containersReady] : NOT_READY[completedReason ?? 'ContainersNotReady'];
-  return [done ? C.notReadyToStart : C.readyToStart, completedReason === 'PodCompleted' ? C.initializedCompleted : C.initialized, ready, containersReady];
+  return CONDITION_SETS.get(view.phase)![view.ready ? 1 : 0];
 }
 
 /** "containers with unready status: [a b]", made once per containers list (pods of a template share it). */
@@ -107,16 +116,29 @@ function imageID(image: string): string {
 export function renderStatus(pod: Stored, view: PodView, now: number): Record<string, unknown> {
   const previous = (pod.status?.conditions ?? []) as { type: string; status: string }[];
   const conditions: object[] = [];
-  let scheduled: { type: string } | undefined;
-  let disruption: { type: string } | undefined;
-  for (const p of previous) if (p.type === 'PodScheduled') scheduled = p;
-  // DisruptionTarget is written by the control plane (eviction, taint manager); the kubelet keeps it.
-  for (const p of previous) if (p.type === 'DisruptionTarget') disruption = p;
-  for (const c of conditionsOf(view)) {
-    let prev: { status: string } | undefined;
-    for (const p of previous) if (p.type === c.type) prev = p;
-    if (!prev || prev.status !== c.status) view.transitions.set(c.type, now);
-    const at = view.transitions.get(c.type) ?? now;
+  // One pass over the previous conditions, the last of each type counting. PodScheduled is the
+  // scheduler's; DisruptionTarget is written by the control plane (eviction, taint manager): the kubelet
+  // keeps both.
+  type Prev = { type: string; status: string } | undefined;
+  let scheduled: Prev, disruption: Prev, readyToStart: Prev, initialized: Prev, ready: Prev, containersReady: Prev;
+  for (const p of previous) {
+    switch (p.type) {
+      case 'PodScheduled': scheduled = p; break;
+      case 'DisruptionTarget': disruption = p; break;
+      case 'PodReadyToStartContainers': readyToStart = p; break;
+      case 'Initialized': initialized = p; break;
+      case 'Ready': ready = p; break;
+      case 'ContainersReady': containersReady = p; break;
+    }
+  }
+  const set = conditionsOf(view);
+  const prevs = [readyToStart, initialized, ready, containersReady];
+  for (let i = 0; i < set.length; i++) {
+    const c = set[i]!;
+    // Every set lists PodReadyToStartContainers, Initialized, Ready, ContainersReady in this order.
+    const prev = prevs[i];
+    if (!prev || prev.status !== c.status) view.transitions[c.type] = now;
+    const at = view.transitions[c.type] ?? now;
     const message = c.status === 'False' && c.reason === 'ContainersNotReady' ? unreadyMessage(pod.spec?.containers ?? []) : undefined;
     const cond = conditionTable.get3(c, message ?? '', Math.floor(at / 1000), () => {
       const out: Record<string, unknown> = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: sec(at) };

@@ -10,6 +10,8 @@ import { nodeAffinity, nodeUnschedulable, taintToleration, resourcesFit, preferr
 import type { NodeUsage, Requests, NodeCapacity } from './filters.js';
 import { podRequests, nodeCapacity } from './resources.js';
 import { withField } from '../api/copy.js';
+import { NodeRanking, leastAllocated, preferred } from './ranking.js';
+import type { NodeEntry } from './ranking.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -18,47 +20,45 @@ export function schedulingBackoff(attempts: number): number {
   return Math.min(10_000, 1000 * 2 ** Math.max(0, Math.min(attempts - 1, 10)));
 }
 
-interface NodeEntry {
-  node: Stored;
-  usage: NodeUsage;
-  cap: NodeCapacity;
-  /** Neither cordoned nor tainted: NodeUnschedulable and TaintToleration pass for every pod. */
-  open: boolean;
-}
-
-interface CachedPod {
-  node: string;
-  requests: Requests;
-  nonZero: Requests;
-}
-
-/** NodeResourcesFit LeastAllocated score (cpu and memory equally weighted, 0..100). */
-function leastAllocated(nonZero: Requests, usage: NodeUsage, cap: NodeCapacity): number {
-  const u = usage.nonZero;
-  return Math.floor((freeShare(u.cpu + nonZero.cpu, cap.cpu) + freeShare(u.memory + nonZero.memory, cap.memory)) / 2);
-}
-
-function freeShare(used: number, capacity: number): number {
-  return capacity <= 0 ? 0 : Math.max(0, ((capacity - used) * 100) / capacity);
-}
-
 function isTerminal(pod: Stored): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** The FailedScheduling message: how many nodes failed for each reason. */
+function unschedulableMessage(nodeCount: number, reasons: Map<string, number>): string {
+  const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+  return (
+    `0/${nodeCount} nodes are available` +
+    (parts.length ? `: ${parts.join(', ')}.` : '.') +
+    ` preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`
+  );
+}
+
 export class Scheduler {
   private readonly usage = new Map<string, NodeUsage>();
-  private readonly assigned = new Map<string, CachedPod>();
   private readonly queued = new Set<string>();
   /** Pods that fit nowhere, retried when the cluster changes (nodes added/changed, pods gone). */
-  private readonly unschedulable = new Set<string>();
+  private readonly unschedulable = new Map<string, string>();
   /** Failed attempts per pod key, for the back-off before its next attempt. */
   private readonly attempts = new Map<string, { count: number; last: number }>();
   private retryQueued = false;
   /** Nodes in store order, refreshed when a node changes. */
   private nodes: NodeEntry[] | undefined;
+  /** Every node is open (neither cordoned nor tainted), refreshed with `nodes`. */
+  private allOpen = false;
+  /** The nodes in preference order for the pods last bound without node constraints. */
+  private ranking: NodeRanking | undefined;
   /** The same entries by node name, for pods whose required affinity names their nodes. */
   private nodesByName: Map<string, NodeEntry> | undefined;
+  /** Bumped whenever what a node has been given, or the set of nodes, changes. */
+  private clusterVersion = 0;
+  /**
+   * The last "fits nowhere" verdict of a pod without node affinity or selector. It depends only on the
+   * pod's requests and tolerations (shared by the pods of a template) and on the nodes and their usage,
+   * so it holds for the next such pods until the cluster changes: a burst of pods beyond capacity is
+   * refused once, not once per node per pod.
+   */
+  private noFit: { version: number; req: Requests; tolerations: unknown; message: string } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -73,6 +73,8 @@ export class Scheduler {
     if (o.kind === 'Node') {
       this.nodes = undefined;
       this.nodesByName = undefined;
+      this.ranking = undefined;
+      this.clusterVersion++;
       if (c.type !== 'DELETED') this.retryUnschedulable();
       else this.usage.delete(o.metadata.name);
       return;
@@ -89,7 +91,7 @@ export class Scheduler {
       return;
     }
     if (this.needsScheduling(o)) {
-      if (c.type === 'ADDED') this.enqueue(keyOf(o));
+      if (c.type === 'ADDED') this.enqueue(keyOf(o), o.metadata.uid);
     } else if (isTerminal(o) && c.old && !isTerminal(c.old) && o.spec?.nodeName) {
       this.retryUnschedulable();
     }
@@ -99,32 +101,35 @@ export class Scheduler {
     return !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
   }
 
-  /** Keeps the node usage cache in step with bound, non-terminal pods. */
+  /**
+   * Keeps the node usage cache in step with bound, non-terminal pods: the version a change replaces
+   * gives its requests back to its node, the new version takes its own. Usage is a sum, so this holds
+   * whatever order changes arrive in.
+   */
   private trackAssignment(c: WatchChange): void {
-    const uid = c.object.metadata.uid;
-    const prev = this.assigned.get(uid);
-    const live = c.type !== 'DELETED' && c.object.spec?.nodeName && !isTerminal(c.object);
-    if (prev && (!live || prev.node !== c.object.spec.nodeName)) {
-      const u = this.usage.get(prev.node);
-      if (u) {
-        u.pods--;
-        u.requested.cpu -= prev.requests.cpu;
-        u.requested.memory -= prev.requests.memory;
-        u.nonZero.cpu -= prev.nonZero.cpu;
-        u.nonZero.memory -= prev.nonZero.memory;
-      }
-      this.assigned.delete(uid);
-    }
-    if (live && !this.assigned.has(uid)) {
-      const entry: CachedPod = { node: c.object.spec.nodeName, requests: podRequests(c.object), nonZero: podRequests(c.object, true) };
-      this.assigned.set(uid, entry);
-      const u = this.usageOf(entry.node);
-      u.pods++;
-      u.requested.cpu += entry.requests.cpu;
-      u.requested.memory += entry.requests.memory;
-      u.nonZero.cpu += entry.nonZero.cpu;
-      u.nonZero.memory += entry.nonZero.memory;
-    }
+    const before = c.type === 'ADDED' ? undefined : (c.old ?? c.object);
+    const after = c.type === 'DELETED' ? undefined : c.object;
+    const was = before && !isTerminal(before) ? before.spec?.nodeName : undefined;
+    const is = after && !isTerminal(after) ? after.spec?.nodeName : undefined;
+    if (!was && !is) return;
+    if (was === is && podRequests(before!) === podRequests(after!)) return;
+    this.clusterVersion++;
+    if (was) this.account(was, before!, -1);
+    if (is) this.account(is, after!, 1);
+  }
+
+  private account(node: string, pod: Stored, by: 1 | -1): void {
+    // A node's entry goes with the node; pods still bound to it are gone soon after (pod GC).
+    const u = by < 0 ? this.usage.get(node) : this.usageOf(node);
+    if (!u) return;
+    this.ranking?.touched(node);
+    const requests = podRequests(pod);
+    const nonZero = podRequests(pod, true);
+    u.pods += by;
+    u.requested.cpu += by * requests.cpu;
+    u.requested.memory += by * requests.memory;
+    u.nonZero.cpu += by * nonZero.cpu;
+    u.nonZero.memory += by * nonZero.memory;
   }
 
   private usageOf(node: string): NodeUsage {
@@ -133,12 +138,13 @@ export class Scheduler {
     return u;
   }
 
-  private enqueue(key: string): void {
+  /** Queues the pod `key` (whose uid, when it is still the same pod, finds it in one lookup). */
+  private enqueue(key: string, uid: string): void {
     if (this.queued.has(key)) return;
     this.queued.add(key);
     this.loop.at(this.loop.now(), `schedule ${key}`, () => {
       this.queued.delete(key);
-      this.scheduleOne(key);
+      this.scheduleOne(key, uid);
     });
   }
 
@@ -152,26 +158,23 @@ export class Scheduler {
     this.loop.at(this.loop.now(), 'scheduler retry unschedulable', () => {
       this.retryQueued = false;
       const now = this.loop.now();
-      for (const key of [...this.unschedulable]) {
+      for (const [key, uid] of [...this.unschedulable]) {
         this.unschedulable.delete(key);
         const a = this.attempts.get(key);
         const due = a ? a.last + schedulingBackoff(a.count) : now;
-        if (due <= now) this.enqueue(key);
-        else this.loop.at(due, `schedule ${key} after back-off`, () => this.enqueue(key));
+        if (due <= now) this.enqueue(key, uid);
+        else this.loop.at(due, `schedule ${key} after back-off`, () => this.enqueue(key, uid));
       }
     });
   }
 
-  private scheduleOne(key: string): void {
-    const [ns, name] = key.split('/') as [string, string];
-    const pod = this.store.get('Pod', ns, name);
+  private scheduleOne(key: string, uid: string): void {
+    // A pod deleted and made again under its name (a StatefulSet's) is scheduled by the name.
+    const pod = this.store.getByUid(uid) ?? this.store.get('Pod', ...(key.split('/') as [string, string]));
     if (!pod || !this.needsScheduling(pod)) return;
-    const nodes = (this.nodes ??= this.store.list('Node').map((node) => ({
-      node,
-      usage: this.usageOf(node.metadata.name),
-      cap: nodeCapacity(node),
-      open: !node.spec?.unschedulable && !node.spec?.taints?.length,
-    })));
+    const ns = pod.metadata.namespace!;
+    const name = pod.metadata.name;
+    const nodes = this.nodes ?? this.listNodes();
     // NodeAffinity PreFilter: a required affinity naming its nodes (a DaemonSet pod) restricts the search to
     // them. Every other node would fail the affinity filter, so the choice is the same; when none of the
     // named nodes fits, the full pass below runs to report every node's reason, as before.
@@ -186,12 +189,41 @@ export class Scheduler {
       const best = this.pick(pod, candidates).best;
       if (best) return this.bindTo(pod, ns, name, key, best);
     }
+    const req = podRequests(pod);
+    const tolerations: unknown = pod.spec?.tolerations;
+    const cacheable = !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
+    const known = this.noFit;
+    if (cacheable && known && known.version === this.clusterVersion && known.req === req && known.tolerations === tolerations) {
+      return this.markUnschedulable(pod, known.message);
+    }
+    // Without node constraints on open nodes only NodeResourcesFit filters and LeastAllocated scores:
+    // the first node of the ranking that fits is the one the pass below would choose.
+    if (cacheable && this.allOpen) {
+      const nonZero = podRequests(pod, true);
+      if (!this.ranking?.serves(nodes, nonZero)) this.ranking = new NodeRanking(nodes, nonZero);
+      const ranked = this.ranking.best(req);
+      if (ranked) return this.bindTo(pod, ns, name, key, ranked.node);
+    }
     const { best, reasons } = this.pick(pod, nodes);
     if (!best) {
-      this.markUnschedulable(pod, nodes.length, reasons);
+      const message = unschedulableMessage(nodes.length, reasons);
+      if (cacheable) this.noFit = { version: this.clusterVersion, req, tolerations, message };
+      this.markUnschedulable(pod, message);
       return;
     }
     this.bindTo(pod, ns, name, key, best);
+  }
+
+  private listNodes(): NodeEntry[] {
+    const nodes = this.store.list('Node').map((node) => ({
+      node,
+      usage: this.usageOf(node.metadata.name),
+      cap: nodeCapacity(node),
+      open: !node.spec?.unschedulable && !node.spec?.taints?.length,
+    }));
+    this.allOpen = nodes.every((e) => e.open);
+    this.nodes = nodes;
+    return nodes;
   }
 
   /** Filters then scores `nodes`: the best fit, and how many nodes failed for each reason. */
@@ -222,13 +254,8 @@ export class Scheduler {
         continue;
       }
       const score = leastAllocated(nonZero, usage, cap) + (anyNode ? 0 : preferredAffinityScore(pod, node));
-      // Highest score wins; ties go to the node with fewer pods, then the first by name (deterministic
-      // where upstream picks at random among equals). A total order, so the scan order does not matter.
-      if (
-        !best ||
-        score > bestScore ||
-        (score === bestScore && (usage.pods < best.usage.pods || (usage.pods === best.usage.pods && node.metadata.name < best.node.metadata.name)))
-      ) {
+      // A total order (ranking.ts preferred), so the scan order does not matter.
+      if (!best || preferred(entry, score, best, bestScore)) {
         best = entry;
         bestScore = score;
       }
@@ -248,14 +275,9 @@ export class Scheduler {
     return r ? [r] : resourcesFit(req, usage, cap);
   }
 
-  private markUnschedulable(pod: Stored, nodeCount: number, reasons: Map<string, number>): void {
-    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
-    const message =
-      `0/${nodeCount} nodes are available` +
-      (parts.length ? `: ${parts.join(', ')}.` : '.') +
-      ` preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
+  private markUnschedulable(pod: Stored, message: string): void {
     const key = keyOf(pod);
-    this.unschedulable.add(key);
+    this.unschedulable.set(key, pod.metadata.uid);
     const a = this.attempts.get(key);
     this.attempts.set(key, { count: (a?.count ?? 0) + 1, last: this.loop.now() });
     this.recorder.record(SCHEDULER_NAME, refOf(pod), 'Warning', 'FailedScheduling', message);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createCluster } from '../../../src/runtime/index.js';
-import { pod } from '../helpers.js';
+import { pod, replicaSet } from '../helpers.js';
 
 const scheduledCond = (p: { status?: { conditions?: { type: string }[] } }) => p.status?.conditions?.find((x) => x.type === 'PodScheduled');
 
@@ -73,5 +73,42 @@ describe('scheduler', () => {
     c.apply(pod('p', { app: 'x' }));
     c.settle();
     expect(c.store.get('Pod', 'default', 'p')!.spec.nodeName).toBe('b');
+  });
+
+  it('every pod of a template beyond capacity gets its own FailedScheduling event with the same message', () => {
+    const c = createCluster({ nodes: [{ name: 'a', capacity: { pods: '2' } }, { name: 'b', capacity: { pods: '1' } }] });
+    c.apply(replicaSet('web', 6));
+    c.settle();
+    const pending = c.store.list('Pod').filter((p) => !p.spec.nodeName);
+    expect(pending).toHaveLength(3);
+    const failed = c.events.filter((e) => e.reason === 'FailedScheduling');
+    expect(new Set(failed.map((e) => e.involvedObject.name))).toEqual(new Set(pending.map((p) => p.metadata.name)));
+    for (const e of failed) {
+      expect(e.message).toBe('0/2 nodes are available: 2 Too many pods. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.');
+    }
+  });
+
+  it('a pending pod of a template takes the room another pod leaves on a full node', () => {
+    const c = createCluster({ nodes: [{ name: 'a', capacity: { pods: '2' } }] });
+    c.apply(pod('blocker', { app: 'other' }));
+    c.settle();
+    c.apply(replicaSet('web', 2));
+    c.settle();
+    expect(c.store.list('Pod').filter((p) => !p.spec.nodeName)).toHaveLength(1);
+    c.delete('Pod', 'default', 'blocker', { gracePeriodSeconds: 0 });
+    c.settle();
+    expect(c.store.list('Pod').filter((p) => p.metadata.labels?.app === 'web' && p.spec.nodeName === 'a')).toHaveLength(2);
+  });
+
+  it('a pod that finished gives its requests back to its node', () => {
+    const c = createCluster({ nodes: [{ name: 'a', capacity: { cpu: '1' } }] });
+    const container = (name: string) => ({ name, image: 'busybox:1.36', resources: { requests: { cpu: '600m' } } });
+    c.apply(pod('first', { app: 'x' }, { restartPolicy: 'Never', containers: [container('first')] }));
+    c.apply(pod('second', { app: 'x' }, { containers: [container('second')] }));
+    c.runFor(0);
+    expect(c.store.get('Pod', 'default', 'second')!.spec.nodeName).toBeUndefined();
+    c.settle();
+    expect(c.store.get('Pod', 'default', 'first')!.status.phase).toBe('Succeeded');
+    expect(c.store.get('Pod', 'default', 'second')!.spec.nodeName).toBe('a');
   });
 });

@@ -2,7 +2,7 @@
 // (pkg/controller/controller_utils.go) with the LogarithmicScaleDown ordering, and
 // getPodsRankedByRelatedPodsOnSameNode (pkg/controller/replicaset/replica_set.go).
 import type { Stored } from '../../api/types.js';
-import { isPodReady, isPodActive, podCondition, restartCount, lastResult } from '../podutil.js';
+import { isPodReady, isPodActive, podCondition, restartCount } from '../podutil.js';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -51,17 +51,28 @@ export function deletionKey(pod: Stored, rank: number, now: number): DeletionKey
   return keyMaker(now)(pod, rank);
 }
 
+/** `fn` remembering every argument's result: for a pure function of an immutable argument. */
+function memo<A, R>(fn: (a: A) => R): (a: A) => R {
+  const results = new Map<A, R>();
+  return (a: A): R => {
+    let r = results.get(a);
+    if (r === undefined) results.set(a, (r = fn(a)));
+    return r;
+  };
+}
+
 /**
  * Makes deletion keys at `now`. Readiness and ages are decided once per condition list (the kubelet's
- * are interned, shared by many pods) and per creation timestamp (pods made in the same second).
+ * are interned, shared by the pods that became ready in the same second) and per creation timestamp
+ * (pods made in the same second), however the pods are interleaved.
  */
 function keyMaker(now: number): (pod: Stored, rank: number) => DeletionKey {
-  const readiness = lastResult((conditions: unknown): { ready: number; readyAge: number } => {
+  const readiness = memo((conditions: unknown): { ready: number; readyAge: number } => {
     const p = { metadata: {}, status: { conditions } } as unknown as Stored;
     const ready = isPodReady(p);
     return { ready: ready ? 1 : 0, readyAge: ready ? logRank(podCondition(p, 'Ready')?.lastTransitionTime, now) : 0 };
   });
-  const ageOf = lastResult((created: string | undefined) => logRank(created, now));
+  const ageOf = memo((created: string | undefined) => logRank(created, now));
   return (pod, rank) => {
     const { ready, readyAge } = readiness(pod.status?.conditions);
     return {

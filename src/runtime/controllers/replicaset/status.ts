@@ -14,7 +14,19 @@ export interface ReplicaSetStatus {
   conditions?: unknown[];
 }
 
+/** How many of a ReplicaSet's active pods are fully labeled, ready, available. */
+export interface ReplicaCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
 export function calculateStatus(rs: Stored, activePods: Stored[], now: number): ReplicaSetStatus {
+  return statusFromCounts(rs, countReplicas(rs, activePods, now));
+}
+
+function countReplicas(rs: Stored, activePods: Stored[], now: number): ReplicaCounts {
   const minReady = rs.spec?.minReadySeconds ?? 0;
   const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
   const fullyLabeled = lastResult((labels: Labels) => labelsMatch(labels, templateLabels));
@@ -32,10 +44,14 @@ export function calculateStatus(rs: Stored, activePods: Stored[], now: number): 
     if (r > 0) ready++;
     if (r > 1) available++;
   }
-  const status: ReplicaSetStatus = { replicas: activePods.length, observedGeneration: rs.metadata.generation };
-  if (fully) status.fullyLabeledReplicas = fully;
-  if (ready) status.readyReplicas = ready;
-  if (available) status.availableReplicas = available;
+  return { replicas: activePods.length, fullyLabeled: fully, ready, available };
+}
+
+export function statusFromCounts(rs: Stored, counts: ReplicaCounts): ReplicaSetStatus {
+  const status: ReplicaSetStatus = { replicas: counts.replicas, observedGeneration: rs.metadata.generation };
+  if (counts.fullyLabeled) status.fullyLabeledReplicas = counts.fullyLabeled;
+  if (counts.ready) status.readyReplicas = counts.ready;
+  if (counts.available) status.availableReplicas = counts.available;
   if (rs.status?.conditions?.length) status.conditions = rs.status.conditions;
   return status;
 }
