@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Cluster } from '../../../src/runtime/cluster.js';
-import type { Controller } from '../../../src/runtime/controller.js';
+import type { Cluster } from '../../../src/runtime/cluster.js';
 import type { Stored } from '../../../src/runtime/api/types.js';
-import { controllerRef, splitKey } from '../../../src/runtime/api/types.js';
-import { controllers } from '../../../src/runtime/controllers/index.js';
+import { controllerRef } from '../../../src/runtime/api/types.js';
 import { replicaSetController } from '../../../src/runtime/controllers/replicaset/index.js';
 import { ReplicaSetPodIndex, replicaSetPodIndex } from '../../../src/runtime/controllers/replicaset/pod-index.js';
 import type { OwnedPods } from '../../../src/runtime/controllers/replicaset/pod-index.js';
 import { isPodActive, isPodReady } from '../../../src/runtime/controllers/podutil.js';
 import { deployment, pod, replicaSet } from '../helpers.js';
+import { clusterCheckingIndex, type IndexChecks } from './index-check.js';
 
 /** The counts the index must hold for `ownerUid`, from a scan of the store. */
 function expected(c: Cluster, ownerUid: string): string {
@@ -40,25 +39,8 @@ function describeCounts(o: { size: number; active: number; ready: number; byLabe
 }
 
 /** A cluster whose ReplicaSet controller checks, before each sync, that the index agrees with the store. */
-function checkedCluster(nodes = 3): { c: Cluster; seen: { checks: number; mismatches: string[] } } {
-  const seen = { checks: 0, mismatches: [] as string[] };
-  let c: Cluster | undefined;
-  const checked: Controller = {
-    ...replicaSetController,
-    sync(key, ctx) {
-      const { namespace, name } = splitKey(key);
-      const rs = ctx.store.get('ReplicaSet', namespace, name);
-      if (rs) {
-        seen.checks++;
-        const want = expected(c!, rs.metadata.uid);
-        const got = actual(replicaSetPodIndex(ctx.store).of(rs.metadata.uid));
-        if (want !== got) seen.mismatches.push(`${name}: want ${want}, got ${got}`);
-      }
-      return replicaSetController.sync(key, ctx);
-    },
-  };
-  c = new Cluster({ nodes, controllers: controllers.map((x) => (x === replicaSetController ? checked : x)) });
-  return { c, seen };
+function checkedCluster(nodes = 3): { c: Cluster; seen: IndexChecks } {
+  return clusterCheckingIndex(replicaSetController, 'ReplicaSet', (c, rs) => ({ want: expected(c, rs.metadata.uid), got: actual(replicaSetPodIndex(c.store).of(rs.metadata.uid)) }), { nodes });
 }
 
 describe('the ReplicaSet controller pod index', () => {

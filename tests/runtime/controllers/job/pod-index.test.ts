@@ -1,14 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { Cluster } from '../../../../src/runtime/cluster.js';
-import type { Controller } from '../../../../src/runtime/controller.js';
+import type { Cluster } from '../../../../src/runtime/cluster.js';
 import type { PodRule } from '../../../../src/runtime/kubelet/rules.js';
 import type { Stored } from '../../../../src/runtime/api/types.js';
-import { controllerRef, splitKey } from '../../../../src/runtime/api/types.js';
-import { controllers } from '../../../../src/runtime/controllers/index.js';
+import { controllerRef } from '../../../../src/runtime/api/types.js';
 import { jobController } from '../../../../src/runtime/controllers/job/index.js';
 import { JobPodIndex, jobPodIndex } from '../../../../src/runtime/controllers/job/pod-index.js';
 import { finishedAt, hasTrackingFinalizer, isTerminal } from '../../../../src/runtime/controllers/job/pods.js';
 import { cluster, job, rule } from './fixtures.js';
+import { clusterCheckingIndex, type IndexChecks } from '../index-check.js';
 
 /** What the index must give: the Job's pods in store order, less the counted succeeded ones. */
 function expected(c: Cluster, jobUid: string): { pods: string[]; lastSuccess: number | undefined } {
@@ -26,25 +25,13 @@ function actual(index: JobPodIndex, jobUid: string): { pods: string[]; lastSucce
 }
 
 /** A cluster whose Job controller checks, before each sync, that the index agrees with the store. */
-function checkedCluster(podRules: PodRule[]): { c: Cluster; seen: { checks: number; mismatches: string[] } } {
-  const seen = { checks: 0, mismatches: [] as string[] };
-  let c: Cluster | undefined;
-  const checked: Controller = {
-    ...jobController,
-    sync(key, ctx) {
-      const { namespace, name } = splitKey(key);
-      const j = ctx.store.get('Job', namespace, name);
-      if (j) {
-        seen.checks++;
-        const want = JSON.stringify(expected(c!, j.metadata.uid));
-        const got = JSON.stringify(actual(jobPodIndex(ctx.store), j.metadata.uid));
-        if (want !== got) seen.mismatches.push(`${name}: want ${want}, got ${got}`);
-      }
-      return jobController.sync(key, ctx);
-    },
-  };
-  c = new Cluster({ podRules, controllers: controllers.map((x) => (x === jobController ? checked : x)) });
-  return { c, seen };
+function checkedCluster(podRules: PodRule[]): { c: Cluster; seen: IndexChecks } {
+  return clusterCheckingIndex(
+    jobController,
+    'Job',
+    (c, j) => ({ want: JSON.stringify(expected(c, j.metadata.uid)), got: JSON.stringify(actual(jobPodIndex(c.store), j.metadata.uid)) }),
+    { podRules },
+  );
 }
 
 describe('the Job controller pod index', () => {
