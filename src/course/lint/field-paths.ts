@@ -5,6 +5,7 @@
  */
 import { closest } from '../../util/suggest.js';
 import { elementOf, kindInfo, objectType } from '../../runtime/validate/schema.js';
+import { ownEntry } from '../../util/own.js';
 
 /** Shorthands of the check vocabulary (src/course/checks/fields.ts). */
 const SHORTHANDS = new Set(['phase', 'ready', 'available', 'terminating', 'node', 'image', 'ownerKind']);
@@ -64,14 +65,14 @@ export function checkFieldPath(kind: string, path: string): PathVerdict | undefi
 }
 
 function checkCondition(kind: string, type: string): PathVerdict | undefined {
-  const known = CONDITIONS[kind];
+  const known = ownEntry(CONDITIONS, kind);
   if (!known || known.includes(type)) return undefined;
   const near = closest(type, known);
   return { severity: 'warning', message: `a ${kind} has no condition '${type}' here` + (near ? ` (did you mean 'conditions.${near}'?)` : `; its conditions: ${known.join(', ')}`) };
 }
 
 function checkStatus(kind: string, field: string | undefined): PathVerdict | undefined {
-  const known = STATUS_FIELDS[kind];
+  const known = ownEntry(STATUS_FIELDS, kind);
   if (!known || field === undefined || known.includes(field)) return undefined;
   const near = closest(field, known);
   return { severity: 'error', message: `a ${kind}'s status has no field '${field}'` + (near ? ` (did you mean 'status.${near}'?)` : `; its fields: ${known.join(', ')}`) };

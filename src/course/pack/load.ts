@@ -18,6 +18,7 @@ import { builtinPackDir } from './builtin-dir.js';
 
 export { builtinPackDir };
 import { parsePackYaml, type PathPart } from './yaml.js';
+import { ownEntry } from '../../util/own.js';
 
 export { PACK_LIMITS };
 
@@ -227,7 +228,7 @@ function readQuestion(files: PackFiles, r: Reader, item: unknown, p: PathPart[],
   if (!q) return undefined;
   const type = r.string(q, 'type', p, { required: true });
   if (type === undefined) return undefined;
-  const own = QUESTION_KEYS[type];
+  const own = ownEntry(QUESTION_KEYS, type);
   if (!own) return r.error([...p, 'type'], `unknown question type '${type}'; one of ${Object.keys(QUESTION_KEYS).join(', ')}`);
   r.keys(q, p, ['id', 'type', 'prompt', 'explanation', ...own], `a ${type} question`);
   const id = r.string(q, 'id', p, { required: true, pattern: ID_PATTERN, patternText: ID_RULE });

@@ -38,3 +38,10 @@ describe('field paths in checks are checked against the kind they select', () =>
     expect(checkFieldPath('Job', 'conditions.Completed')).toEqual({ severity: 'warning', message: expect.stringContaining("did you mean 'conditions.Complete'?") });
   });
 });
+
+describe('field paths of a kind named after an Object.prototype member', () => {
+  test.each(['constructor', '__proto__', 'toString'])('%s: conditions and status paths give no verdict and no exception', (kind) => {
+    expect(checkFieldPath(kind, 'conditions.Ready')).toBeUndefined();
+    expect(checkFieldPath(kind, 'status.replicas')).toBeUndefined();
+  });
+});
