@@ -1,5 +1,6 @@
 // apiVersion/kind checks: unknown kinds (did-you-mean), wrong group/version, removed versions.
 import { closest } from '../../util/suggest.js';
+import { ownEntry } from '../../util/own.js';
 import { quote } from '../yaml/sanitize.js';
 import type { Reporter } from './report.js';
 import { kindInfo, knownKinds } from './schema.js';
@@ -38,7 +39,7 @@ export function checkKindAndVersion(apiVersion: unknown, kind: unknown, r: Repor
     return undefined;
   }
   if (apiVersion !== info.apiVersion) {
-    const removed = REMOVED[apiVersion];
+    const removed = ownEntry(REMOVED, apiVersion);
     if (removed?.kinds.includes(kind)) {
       r.error('apiversion-removed', ['apiVersion'], `${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}`, `Use "apiVersion: ${info.apiVersion}".${apiVersion.startsWith('batch') ? '' : ' apps/v1 also requires spec.selector.'}`, 'value');
     } else {

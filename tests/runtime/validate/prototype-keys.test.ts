@@ -32,3 +32,17 @@ describe('values that are mappings with prototype-named keys', () => {
     expect(problems.some((p) => p.severity === 'error')).toBe(true);
   });
 });
+
+describe('an apiVersion or kind named after an Object.prototype member', () => {
+  test.each(['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])('apiVersion %s is a wrong apiVersion, not an internal error', (name) => {
+    const { problems } = loadManifestText(deployment('web').replace('apiVersion: apps/v1', `apiVersion: ${name}`), 'f.yaml');
+    expect(problems.filter((p) => p.rule === 'internal')).toEqual([]);
+    expect(problems.map((p) => p.rule)).toContain('apiversion-wrong');
+  });
+
+  test.each(['valueOf', 'constructor', '__proto__', 'toString'])('kind %s is an unknown kind, not an internal error', (name) => {
+    const { problems } = loadManifestText(deployment('web').replace('kind: Deployment', `kind: ${name}`), 'f.yaml');
+    expect(problems.filter((p) => p.rule === 'internal')).toEqual([]);
+    expect(problems.map((p) => p.rule)).toContain('kind-unknown');
+  });
+});
