@@ -8,7 +8,7 @@ import type { Document, LineCounter } from 'yaml';
 import { parseFast, type PosNode } from '../../runtime/yaml/fast.js';
 import { LineIndex } from '../../runtime/yaml/fast-doc.js';
 import { CORE_SCHEMA } from '../../runtime/yaml/fast-schema.js';
-import { yaml } from '../../runtime/yaml/reference.js';
+import { selfContainingAlias, yaml } from '../../runtime/yaml/reference.js';
 import type { Problem } from '../types.js';
 
 export type PathPart = string | number;
@@ -72,6 +72,11 @@ function parseReference(text: string, file: string, lineOffset: number): { sourc
     problems.push({ severity: 'error', file, line: pos.line + lineOffset, column: pos.col, message: firstLine(e.message) });
   }
   if (problems.length) return { problems };
+  const cycle = selfContainingAlias(doc);
+  if (cycle) {
+    const pos = lineCounter.linePos(cycle.offset);
+    return { problems: [{ severity: 'error', file, line: pos.line + lineOffset, column: pos.col, message: `the alias *${cycle.anchor} is inside the value of its own anchor &${cycle.anchor}, so that value would contain itself` }] };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });

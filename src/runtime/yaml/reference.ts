@@ -55,6 +55,11 @@ export function parseReference(text: string, file: string): { docs: ParsedDoc[];
       problems.push({ severity: 'error', rule: 'yaml-too-deep', file, ...start, message: `the document is nested more than ${MAX_DEPTH} levels deep`, hint: 'A Kubernetes object never needs this much nesting; check the file.' });
       return;
     }
+    const cycle = selfContainingAlias(doc);
+    if (cycle) {
+      problems.push({ severity: 'error', rule: 'yaml-alias-cycle', file, ...pos(cycle.offset), message: `the alias *${cycle.anchor} is inside the value of its own anchor &${cycle.anchor}, so that value would contain itself`, hint: 'An alias can only repeat a value defined outside it; write this part out instead.' });
+      return;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -76,6 +81,26 @@ export function parseReference(text: string, file: string): { docs: ParsedDoc[];
     });
   });
   return { docs, problems };
+}
+
+/**
+ * The first alias inside the very node its anchor names (`metadata: &m {labels: *m}`), which makes a
+ * value that contains itself: go-yaml, which Kubernetes reads YAML with, refuses it ("anchor 'm' value
+ * contains itself"), and any walk over such a value would go round the loop for ever.
+ */
+export function selfContainingAlias(doc: Document): { anchor: string; offset: number } | undefined {
+  const { visit } = yaml();
+  let found: { anchor: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const at = alias.range;
+      const target = (alias.resolve(doc) as Node | undefined)?.range;
+      if (!at || !target || target[0] > at[0] || at[1] > target[2]) return undefined;
+      found = { anchor: alias.source, offset: at[0] };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Deepest nesting of collections, counted without recursion (the input may be hostile). */

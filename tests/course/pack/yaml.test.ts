@@ -96,6 +96,13 @@ describe('pack YAML', () => {
     expect(parsePackYaml('a: 1\n---\nb: 2\n', 'p.yaml').problems).toMatchObject([{ file: 'p.yaml', line: 2 }]);
   });
 
+  test('an alias inside its own anchor is reported with its line, not read into a value that contains itself', () => {
+    const r = parsePackYaml('id: a\nchecks: &c\n  - expect: *c\n', 'p.yaml');
+    expect(r.source).toBeUndefined();
+    expect(r.problems).toMatchObject([{ file: 'p.yaml', line: 3 }]);
+    expect(r.problems[0]!.message).toContain('would contain itself');
+  });
+
   test('an empty value gets the line the reference gives it', () => {
     const { source } = parsePackYaml('id: a\nhints:\ntask: t\n', 'p.yaml');
     expect(source!.lineOf(['hints'])).toBe(referenceLine('id: a\nhints:\ntask: t\n', ['hints']));

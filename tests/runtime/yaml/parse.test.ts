@@ -53,6 +53,23 @@ describe('hostile input is refused with a message, never a crash', () => {
     expect(rules(text)).toEqual(['yaml-alias-bomb']);
   });
 
+  test.each([
+    ['a mapping', 'metadata: &m\n  name: x\n  annotations: *m\n', 3],
+    ['a sequence', 'spec: &s\n  containers:\n  - name: a\n    args: *s\n', 4],
+    ['a flow sequence', 'args: &a [1, *a]\n', 1],
+  ])('an alias inside its own anchor (%s) is refused where it stands, as go-yaml refuses it', (_what, text, line) => {
+    const { docs, problems } = parseYamlSafely(text, 'f.yaml');
+    expect(docs).toEqual([]);
+    expect(problems).toMatchObject([{ rule: 'yaml-alias-cycle', line }]);
+    expect(problems[0]!.message).toContain('would contain itself');
+  });
+
+  test('an alias after its anchor, even nested next to it, is not a cycle', () => {
+    const { docs, problems } = parseYamlSafely('a: &x {k: v}\nb:\n  c: *x\n  d: [*x]\n', 'f.yaml');
+    expect(problems).toEqual([]);
+    expect(docs[0]!.value).toEqual({ a: { k: 'v' }, b: { c: { k: 'v' }, d: [{ k: 'v' }] } });
+  });
+
   test('a few aliases are fine', () => {
     const { docs, problems } = parseYamlSafely('first: &l {app: web}\nsecond: *l\n', 'f.yaml');
     expect(problems).toEqual([]);
