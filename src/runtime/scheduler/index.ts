@@ -20,6 +20,11 @@ export function schedulingBackoff(attempts: number): number {
   return Math.min(10_000, 1000 * 2 ** Math.max(0, Math.min(attempts - 1, 10)));
 }
 
+/** No nodeSelector and no node affinity: the pod's node filters are the ones every pod has. */
+function anyNodeMay(pod: Stored): boolean {
+  return !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
+}
+
 function isTerminal(pod: Stored): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
@@ -191,7 +196,7 @@ export class Scheduler {
     }
     const req = podRequests(pod);
     const tolerations: unknown = pod.spec?.tolerations;
-    const cacheable = !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
+    const cacheable = anyNodeMay(pod);
     const known = this.noFit;
     if (cacheable && known && known.version === this.clusterVersion && known.req === req && known.tolerations === tolerations) {
       return this.markUnschedulable(pod, known.message);
@@ -232,7 +237,7 @@ export class Scheduler {
     const req = podRequests(pod);
     const nonZero = podRequests(pod, true);
     // Without node affinity or a node selector the affinity filter and score are no-ops for every node.
-    const anyNode = !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity;
+    const anyNode = anyNodeMay(pod);
     let best: NodeEntry | undefined;
     let bestScore = 0;
     // Failing nodes mostly fail alike: count runs of the same (shared) reason list, then add them up.

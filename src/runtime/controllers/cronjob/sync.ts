@@ -12,6 +12,7 @@ import type { CronJob, Job, KubeObject, Stored } from '../../api/types.js';
 import { newControllerRef, refOf, splitKey } from '../../api/types.js';
 import { parseTime, rfc3339 } from '../../time.js';
 import { jsonEqual } from '../job/equal.js';
+import { NO_CONDITIONS } from '../job/conditions.js';
 import { jobNameFor, mostRecentScheduleTime, nextWakeTime, type ScheduleState } from './missed.js';
 import { cronJobSchedule, timeZoneError, type Schedule } from './schedule.js';
 import { formatRFC1123Z, formatRFC3339, loadZone, UTC_ZONE } from './zone.js';
@@ -41,8 +42,6 @@ function finishedType(job: StoredJob): Finished {
   if (complete === 'True') return 'Complete';
   return failed === 'True' ? 'Failed' : undefined;
 }
-
-const NO_CONDITIONS: readonly { type: string; status: string }[] = [];
 
 function hasRef(refs: readonly ObjectReference[], uid: string): boolean {
   for (const r of refs) if (r.uid === uid) return true;

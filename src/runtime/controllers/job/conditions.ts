@@ -8,6 +8,9 @@ import { rfc3339 } from '../../time.js';
 
 export type ConditionType = 'Complete' | 'Failed' | 'SuccessCriteriaMet' | 'FailureTarget' | 'Suspended';
 
+/** The conditions of an object that has none: one shared empty list to loop over. */
+export const NO_CONDITIONS: readonly { type: string; status: string }[] = [];
+
 export interface Finish {
   type: ConditionType;
   reason: string;

@@ -3,12 +3,15 @@
  * (pkg/controller/ttlafterfinished), which deletes finished Jobs once their TTL has passed.
  */
 import type { Controller, SyncContext, Action } from '../../controller.js';
-import type { Job, OwnerReference } from '../../api/types.js';
-import { controllerRef, keyOf, splitKey } from '../../api/types.js';
+import type { Job } from '../../api/types.js';
+import { keyOf, splitKey } from '../../api/types.js';
+import { controllerOwnerKeys } from '../podutil.js';
 import { parseTime } from '../../time.js';
 import { findCondition, isFinished } from './conditions.js';
 import { syncJob } from './sync.js';
 import { jobPodIndex } from './pod-index.js';
+
+const podJobKeys = controllerOwnerKeys('Job');
 
 export const jobController: Controller = {
   name: 'job-controller',
@@ -16,24 +19,12 @@ export const jobController: Controller = {
     Job: (change) => (change.type === 'DELETED' ? [] : [keyOf(change.object)]),
     Pod: (change, store) => {
       jobPodIndex(store).observe(change);
-      const owner = controllerRef(change.object);
-      return owner?.kind === 'Job' ? jobKeys(change.object.metadata.namespace ?? 'default', owner) : NO_KEYS;
+      // As upstream's updatePod: the Job controlling the pod, and the one that did before if that changed.
+      return podJobKeys(change);
     },
   },
   sync: syncJob,
 };
-
-const NO_KEYS: readonly string[] = Object.freeze([]);
-let lastOwner: { ref: OwnerReference; namespace: string; keys: readonly string[] } | undefined;
-
-/**
- * The queue key of a pod's Job. The pods of a many-pod Job share one owner reference (manage.ts), so
- * the key made for the last one is handed out again: no new string to build and hash per pod change.
- */
-function jobKeys(namespace: string, ref: OwnerReference): readonly string[] {
-  if (lastOwner?.ref !== ref || lastOwner.namespace !== namespace) lastOwner = { ref, namespace, keys: Object.freeze([`${namespace}/${ref.name}`]) };
-  return lastOwner.keys;
-}
 
 /** When a finished Job expires: its Complete/Failed transition time plus ttlSecondsAfterFinished. */
 export function expiresAt(job: { spec?: Job['spec']; status?: Job['status'] }): number | undefined {

@@ -6,6 +6,7 @@
 import type { Job, Pod, Stored } from '../../api/types.js';
 import { parseTime } from '../../time.js';
 import type { FinishedPod } from './backoff.js';
+import { NO_CONDITIONS } from './conditions.js';
 
 export type JobPod = Stored<Pod>;
 
@@ -31,8 +32,6 @@ export function isReady(pod: JobPod): boolean {
   for (const c of pod.status?.conditions ?? NO_CONDITIONS) if (c.type === 'Ready' && c.status === 'True') return true;
   return false;
 }
-
-const NO_CONDITIONS: readonly { type: string; status: string }[] = [];
 
 export function hasTrackingFinalizer(pod: JobPod): boolean {
   return pod.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) === true;
