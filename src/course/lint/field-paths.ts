@@ -92,7 +92,7 @@ function walk(rootType: string, segments: string[], path: string, kind: string):
     if (numeric) return { severity: 'error', message: `'${prev}' is not a list (in '${path}')` };
     const type = objectType(ref);
     if (!type) return ref === 'any' ? undefined : { severity: 'error', message: `'${prev}' is a ${ref} value with no fields (in '${path}')` };
-    const field = Object.hasOwn(type.f, seg) ? type.f[seg] : undefined;
+    const field = ownEntry(type.f, seg);
     if (!field) return unknown(kind, seg, Object.keys(type.f), path);
     ref = field[0];
     prev = seg;

@@ -75,7 +75,7 @@ function parseReference(text: string, file: string, lineOffset: number): { sourc
   const cycle = selfContainingAlias(doc);
   if (cycle) {
     const pos = lineCounter.linePos(cycle.offset);
-    return { problems: [{ severity: 'error', file, line: pos.line + lineOffset, column: pos.col, message: `the alias *${cycle.anchor} is inside the value of its own anchor &${cycle.anchor}, so that value would contain itself` }] };
+    return { problems: [{ severity: 'error', file, line: pos.line + lineOffset, column: pos.col, message: cycle.message }] };
   }
   let data: unknown;
   try {

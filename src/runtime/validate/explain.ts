@@ -1,6 +1,7 @@
 // "explain"-style help from the generated schema: a field's type and its API description.
 import type { TypeRef } from './schema-types.js';
 import { elementOf, kindInfo, objectType } from './schema.js';
+import { ownEntry } from '../../util/own.js';
 
 /** `explainField('Deployment', 'spec.template.spec.containers[0].image')`; undefined for unknown paths. */
 export function explainField(kind: string, path: string): { type: string; description: string } | undefined {
@@ -11,7 +12,7 @@ export function explainField(kind: string, path: string): { type: string; descri
   let description = objectType(info.type)?.d ?? '';
   for (const seg of segments) {
     const type = objectType(innermost(ref));
-    const field = type && Object.hasOwn(type.f, seg) ? type.f[seg] : undefined;
+    const field = type ? ownEntry(type.f, seg) : undefined;
     if (!field) return undefined;
     [ref, , description] = field;
   }

@@ -13,6 +13,7 @@ import { checkDaemonSet, checkDeployment, checkReplicaSet, checkStatefulSet } fr
 import { checkCronJob, checkJob } from './rules/batch.js';
 import { checkConfigData, checkPersistentVolumeClaim, checkPod, checkService } from './rules/core.js';
 import { checkControlCharacters } from './rules/text.js';
+import { ownEntry } from '../../util/own.js';
 
 export type { Problem } from '../yaml/problem.js';
 export { formatProblem, problemAsJson } from './format.js';
@@ -126,7 +127,7 @@ function validateObject(value: unknown, r: Reporter, advice: boolean): void {
     r.error('name-required', [], 'the object has no metadata', 'Add "metadata:" with "name: my-app" under it.');
   } else if (isPlainObject(meta)) checkMetadata(kind, meta, r);
   const spec = value['spec'];
-  const rules = Object.hasOwn(SPEC_RULES, kind) ? SPEC_RULES[kind] : undefined;
+  const rules = ownEntry(SPEC_RULES, kind);
   if (rules && isPlainObject(spec)) rules(spec, r);
   else if (rules && spec == null && kind !== 'Pod') r.error('required', [], `the ${kind} has no spec`, 'Add "spec:" with the desired state.');
   else if (kind === 'Pod' && spec == null) r.error('required', [], 'the Pod has no spec', 'Add "spec:" with "containers:".');

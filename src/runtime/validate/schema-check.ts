@@ -7,6 +7,7 @@ import type { ObjectType, TypeRef } from './schema-types.js';
 import { elementOf, objectType, placesOf } from './schema.js';
 import { formatPath, type Path, type Reporter } from './report.js';
 import { quantityHint } from './quantity-syntax.js';
+import { ownEntry } from '../../util/own.js';
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -50,7 +51,7 @@ function checkAt(value: unknown, ref: TypeRef, path: PathSegment[], r: Reporter,
 function checkObject(value: unknown, type: ObjectType, path: PathSegment[], r: Reporter, rootType: string): void {
   if (!isPlainObject(value)) return wrongType(value, 'a mapping (key: value lines)', path, r, objectHint(value));
   for (const key of Object.keys(value)) {
-    const field = Object.hasOwn(type.f, key) ? type.f[key] : undefined;
+    const field = ownEntry(type.f, key);
     if (!field) {
       unknownField(key, Object.keys(type.f), [...path, key], r, rootType);
       continue;
@@ -153,7 +154,7 @@ const REQUIRED_HINTS: Record<string, string> = {
 };
 
 export function requiredHint(key: string, where: string): string {
-  return (Object.hasOwn(REQUIRED_HINTS, key) ? REQUIRED_HINTS[key] : undefined) ?? `Add "${key}:" under ${where}.`;
+  return ownEntry(REQUIRED_HINTS, key) ?? `Add "${key}:" under ${where}.`;
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,7 @@
 // Read access to the generated schema (scripts/gen-schema.ts). Parsed once, on first use.
 import { SCHEMA_JSON } from './schema.generated.js';
 import type { FieldSpec, ObjectType, SchemaFile, TypeRef } from './schema-types.js';
+import { ownEntry } from '../../util/own.js';
 
 let loaded: SchemaFile | undefined;
 
@@ -15,7 +16,7 @@ export function objectType(name: string): ObjectType | undefined {
 
 /** The root type reference of a kind, e.g. 'Deployment', or undefined for kinds the course does not serve. */
 export function kindInfo(kind: string): { apiVersion: string; type: string } | undefined {
-  return Object.hasOwn(schema().kinds, kind) ? schema().kinds[kind] : undefined;
+  return ownEntry(schema().kinds, kind);
 }
 
 export function knownKinds(): string[] {
@@ -25,7 +26,7 @@ export function knownKinds(): string[] {
 /** The field `name` of the object type `ref`, if `ref` is an object type having it. */
 export function fieldOf(ref: TypeRef, name: string): FieldSpec | undefined {
   const type = objectType(ref);
-  return type && Object.hasOwn(type.f, name) ? type.f[name] : undefined;
+  return type ? ownEntry(type.f, name) : undefined;
 }
 
 /** Element type of a list or map reference. */

@@ -57,7 +57,7 @@ export function parseReference(text: string, file: string): { docs: ParsedDoc[];
     }
     const cycle = selfContainingAlias(doc);
     if (cycle) {
-      problems.push({ severity: 'error', rule: 'yaml-alias-cycle', file, ...pos(cycle.offset), message: `the alias *${cycle.anchor} is inside the value of its own anchor &${cycle.anchor}, so that value would contain itself`, hint: 'An alias can only repeat a value defined outside it; write this part out instead.' });
+      problems.push({ severity: 'error', rule: 'yaml-alias-cycle', file, ...pos(cycle.offset), message: cycle.message, hint: 'An alias can only repeat a value defined outside it; write this part out instead.' });
       return;
     }
     let value: unknown;
@@ -86,17 +86,18 @@ export function parseReference(text: string, file: string): { docs: ParsedDoc[];
 /**
  * The first alias inside the very node its anchor names (`metadata: &m {labels: *m}`), which makes a
  * value that contains itself: go-yaml, which Kubernetes reads YAML with, refuses it ("anchor 'm' value
- * contains itself"), and any walk over such a value would go round the loop for ever.
+ * contains itself"), and any walk over such a value would go round the loop for ever. Gives the
+ * alias's offset and the message for the writer.
  */
-export function selfContainingAlias(doc: Document): { anchor: string; offset: number } | undefined {
+export function selfContainingAlias(doc: Document): { offset: number; message: string } | undefined {
   const { visit } = yaml();
-  let found: { anchor: string; offset: number } | undefined;
+  let found: { offset: number; message: string } | undefined;
   visit(doc, {
     Alias(_key, alias) {
       const at = alias.range;
       const target = (alias.resolve(doc) as Node | undefined)?.range;
       if (!at || !target || target[0] > at[0] || at[1] > target[2]) return undefined;
-      found = { anchor: alias.source, offset: at[0] };
+      found = { offset: at[0], message: `the alias *${alias.source} is inside the value of its own anchor &${alias.source}, so that value would contain itself` };
       return visit.BREAK;
     },
   });
