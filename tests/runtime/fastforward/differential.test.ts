@@ -1,0 +1,187 @@
+// The CronJob steady-state fast-forward must be invisible: for each case the fast-forwarded run and
+// the step-by-step run (fastForward: false) give byte-identical clocks, objects, events, timelines,
+// steps and warnings. Where a case is a plain steady state (the same cycle over and over), it also
+// checks that the fast-forward engaged, so the comparison cannot pass by never fast-forwarding.
+import { describe, expect, test } from 'vitest';
+import { compare } from './compare.js';
+import { cronJob, rule, scenario } from './builders.js';
+import { deployment } from '../helpers.js';
+import type { KubeObject } from '../../../src/runtime/api/types.js';
+
+const SEED = 42;
+const waitOnly = (wait: string): string => scenario({ steps: [`wait: ${wait}`] });
+
+/** Identical results, and at least one schedule cycle generated from a template. */
+function fastForwardsIdentically(manifests: KubeObject[], text: string, seed = SEED): void {
+  const { fast } = compare(manifests, text, seed);
+  expect(fast.fastForwarded ?? 0).toBeGreaterThan(0);
+}
+
+describe('fast-forward: schedules in a steady state', () => {
+  test('*/1 with the default Allow policy and history limits, over 2 days', () => {
+    fastForwardsIdentically([cronJob()], waitOnly('48h'));
+  });
+
+  test('*/5 over a day', () => {
+    fastForwardsIdentically([cronJob({ schedule: '*/5 * * * *' })], waitOnly('24h'));
+  });
+
+  test('@hourly over 5 days', () => {
+    fastForwardsIdentically([cronJob({ schedule: '@hourly' })], waitOnly('120h'));
+  });
+
+  test('0 * * * * over 5 days', () => {
+    fastForwardsIdentically([cronJob({ schedule: '0 * * * *' })], waitOnly('120h'));
+  });
+
+  test('*/2 over a day', () => {
+    fastForwardsIdentically([cronJob({ schedule: '*/2 * * * *' })], waitOnly('24h'));
+  });
+
+  test('a container command `sleep 30` instead of a pod rule', () => {
+    fastForwardsIdentically([cronJob({ command: ['sleep', '30'] })], waitOnly('12h'));
+  });
+
+  test.each([1, 7, 12345])('seed %i, pods running 30 s', (seed) => {
+    fastForwardsIdentically([cronJob()], scenario({ pods: [rule('tick', 'runFor: 30s')], steps: ['wait: 12h'] }), seed);
+  });
+});
+
+describe('fast-forward: concurrency policies with runs longer than the period', () => {
+  test('Forbid, */1, pods running 90 s (every other schedule skipped)', () => {
+    compare([cronJob({ concurrencyPolicy: 'Forbid' })], scenario({ pods: [rule('tick', 'runFor: 90s')], steps: ['wait: 12h'] }), SEED);
+  });
+
+  test('Replace, */1, pods running 90 s (each run replaced by the next)', () => {
+    compare([cronJob({ concurrencyPolicy: 'Replace' })], scenario({ pods: [rule('tick', 'runFor: 90s')], steps: ['wait: 12h'] }), SEED);
+  });
+
+  test('Allow, */1, pods running 150 s (three Jobs active at once)', () => {
+    compare([cronJob({ concurrencyPolicy: 'Allow' })], scenario({ pods: [rule('tick', 'runFor: 150s')], steps: ['wait: 12h'] }), SEED);
+  });
+
+  test('Allow, */1, pods running 150 s on one node with room for 2 pods (pods wait Pending)', () => {
+    const text = scenario({
+      nodes: '[{name: node-1, capacity: {cpu: "4", memory: 16Gi, pods: "2"}}]',
+      pods: [rule('tick', 'runFor: 150s')],
+      steps: ['wait: 6h'],
+    });
+    compare([cronJob()], text, SEED);
+  });
+});
+
+describe('fast-forward: history limits', () => {
+  test.each([0, 1, 10])('successfulJobsHistoryLimit %i', (limit) => {
+    fastForwardsIdentically([cronJob({ successfulJobsHistoryLimit: limit })], waitOnly('12h'));
+  });
+
+  test.each([0, 2])('failedJobsHistoryLimit %i with every Job failing (exit 1, Never, backoffLimit 1)', (limit) => {
+    const text = scenario({ pods: [rule('tick', 'exitCode: 1')], steps: ['wait: 12h'] });
+    compare([cronJob({ failedJobsHistoryLimit: limit, restartPolicy: 'Never', backoffLimit: 1 })], text, SEED);
+  });
+
+  test('failing containers restarted in place (exit 1, OnFailure, backoffLimit 2)', () => {
+    const text = scenario({ pods: [rule('tick', 'exitCode: 1')], steps: ['wait: 12h'] });
+    compare([cronJob({ restartPolicy: 'OnFailure', backoffLimit: 2 })], text, SEED);
+  });
+
+  test('failTimes 3: early failures, then steady success', () => {
+    const text = scenario({ pods: [rule('tick', 'failTimes: 3')], steps: ['wait: 12h'] });
+    compare([cronJob({ restartPolicy: 'Never' })], text, SEED);
+  });
+});
+
+describe('fast-forward: Job template variations', () => {
+  test('ttlSecondsAfterFinished 30 (Jobs removed by TTL before the history limit)', () => {
+    compare([cronJob({ job: { ttlSecondsAfterFinished: 30 } })], waitOnly('12h'), SEED);
+  });
+
+  test('ttlSecondsAfterFinished 300 (history limit and TTL both delete)', () => {
+    compare([cronJob({ job: { ttlSecondsAfterFinished: 300 } })], waitOnly('12h'), SEED);
+  });
+
+  test('activeDeadlineSeconds 20 with pods running 40 s (every Job DeadlineExceeded)', () => {
+    const text = scenario({ pods: [rule('tick', 'runFor: 40s')], steps: ['wait: 12h'] });
+    compare([cronJob({ job: { activeDeadlineSeconds: 20 } })], text, SEED);
+  });
+
+  test('Indexed Jobs with completions 3, parallelism 3', () => {
+    compare([cronJob({ schedule: '*/2 * * * *', job: { completions: 3, parallelism: 3, completionMode: 'Indexed' } })], waitOnly('12h'), SEED);
+  });
+});
+
+describe('fast-forward: schedule handling', () => {
+  test('startingDeadlineSeconds 30', () => {
+    compare([cronJob({ startingDeadlineSeconds: 30 })], waitOnly('12h'), SEED);
+  });
+
+  test('suspend: true (nothing is scheduled)', () => {
+    compare([cronJob({ suspend: true })], waitOnly('12h'), SEED);
+  });
+
+  test('timeZone America/New_York, 30 1 * * *, 2030-03-01..03-20 across the DST start (03-10)', () => {
+    const text = scenario({ start: '2030-03-01T00:00:00Z', steps: ['wait: 456h'] });
+    compare([cronJob({ schedule: '30 1 * * *', timeZone: 'America/New_York' })], text, SEED);
+  });
+
+  test('timeZone America/New_York, */30 * * * *, across the DST day', () => {
+    const text = scenario({ start: '2030-03-09T12:00:00Z', steps: ['wait: 36h'] });
+    compare([cronJob({ schedule: '*/30 * * * *', timeZone: 'America/New_York' })], text, SEED);
+  });
+});
+
+describe('fast-forward: beside other objects', () => {
+  test('two CronJobs with different schedules (*/1 and */3)', () => {
+    compare([cronJob({ name: 'tick' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('12h'), SEED);
+  });
+
+  test('a CronJob beside a 3-replica Deployment', () => {
+    fastForwardsIdentically([deployment({ name: 'web', replicas: 3 }), cronJob()], waitOnly('12h'));
+  });
+
+  test('a CronJob whose name is 50 characters long (pod names truncated)', () => {
+    const name = 'n'.repeat(40) + '-abcdefghi';
+    expect(name).toHaveLength(50);
+    fastForwardsIdentically([cronJob({ name })], waitOnly('12h'));
+  });
+});
+
+describe('fast-forward: the wait among other steps', () => {
+  test('wait, then delete the CronJob, then wait 10m', () => {
+    const text = scenario({ steps: ['wait: 6h', 'delete: {kind: CronJob, name: tick}', 'wait: 10m'] });
+    compare([cronJob()], text, SEED);
+  });
+
+  test('wait, then scale the Deployment beside it, then wait 10m', () => {
+    const text = scenario({ steps: ['wait: 6h', 'scale: {kind: Deployment, name: web, replicas: 5}', 'wait: 10m'] });
+    compare([deployment({ name: 'web', replicas: 3 }), cronJob()], text, SEED);
+  });
+
+  test('wait, then apply the CronJob suspended, then wait 1h', () => {
+    const suspended = cronJob({ suspend: true });
+    const text = scenario({ steps: ['wait: 6h', 'apply: suspended.yaml', 'wait: 1h'] });
+    compare([cronJob()], text, SEED, { readManifest: () => [structuredClone(suspended)] });
+  });
+
+  test('wait, then apply a slower schedule, then wait 6h', () => {
+    const slower = cronJob({ schedule: '*/7 * * * *' });
+    const text = scenario({ steps: ['wait: 6h', 'apply: slower.yaml', 'wait: 6h'] });
+    compare([cronJob()], text, SEED, { readManifest: () => [structuredClone(slower)] });
+  });
+
+  test('two waits in a row (the timeline carries each step index)', () => {
+    compare([cronJob()], scenario({ steps: ['wait: 3h', 'wait: 3h'] }), SEED);
+  });
+
+  test('wait, add a node, wait again (placement may change)', () => {
+    compare([cronJob()], scenario({ steps: ['wait: 3h', 'addNode: {name: node-4}', 'wait: 3h'] }), SEED);
+  });
+
+  test.each(['6h0m3s', '6h0m30s', '6h59s'])('a wait of %s ends in the middle of a run', (wait) => {
+    compare([cronJob()], scenario({ pods: [rule('tick', 'runFor: 20s')], steps: [`wait: ${wait}`] }), SEED);
+  });
+
+  test('settle: false stops right after the wait', () => {
+    compare([cronJob()], scenario({ settle: false, steps: ['wait: 6h'] }), SEED);
+  });
+});
