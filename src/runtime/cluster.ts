@@ -21,6 +21,7 @@ import { rfc3339 } from './time.js';
 import { matchesSelector } from './api/selectors.js';
 import { applyPatch } from './apply.js';
 import { clonePlain } from './api/equal.js';
+import { FastForward } from './fastforward/index.js';
 
 /** 2030-01-01T00:00:00Z: the default virtual start, a fixed instant (never wall time). */
 export const DEFAULT_START = Date.UTC(2030, 0, 1);
@@ -39,6 +40,11 @@ export interface ClusterOptions {
   /** Deep-freeze stored objects (catches mutation; default on under vitest). */
   freeze?: boolean;
   maxTasks?: number;
+  /**
+   * Generate the cycles of a periodic steady state (a CronJob's runs) from a learned cycle instead of
+   * running each one (default off; simulate() turns it on and falls back on FastForwardDiverged).
+   */
+  fastForward?: boolean;
 }
 
 export function nodeSpecs(nodes: NodeSpec[] | number | undefined): NodeSpec[] {
@@ -59,6 +65,7 @@ export class Cluster {
   private nodeCount = 0;
   /** uid → the manifest last applied to it (kubectl keeps it in the last-applied-configuration annotation). */
   private readonly lastApplied = new Map<string, KubeObject>();
+  private readonly fastForward: FastForward | undefined;
 
   constructor(opts: ClusterOptions = {}) {
     const rand = createRand(opts.seed ?? DEFAULT_SEED);
@@ -76,6 +83,12 @@ export class Cluster {
     new NodeLifecycle(this.store, this.loop);
     this.manager = new ControllerManager(this.store, this.loop, this.recorder, opts.controllers ?? defaultControllers);
     for (const spec of nodeSpecs(opts.nodes)) this.addNode(spec);
+    if (opts.fastForward) this.fastForward = new FastForward(this);
+  }
+
+  /** Schedule cycles generated from a learned cycle rather than run (see fastforward/). */
+  get fastForwarded(): number {
+    return this.fastForward?.generated ?? 0;
   }
 
   now(): number {
@@ -146,7 +159,8 @@ export class Cluster {
 
   /** Advances virtual time by `ms`, running everything due (CronJob schedules included). */
   runFor(ms: number): void {
-    this.loop.runUntil(this.now() + ms);
+    if (this.fastForward) this.fastForward.run(this.now() + ms);
+    else this.loop.runUntil(this.now() + ms);
   }
 
   /** Runs pending work (no CronJob schedules) until quiet or `maxMs` of virtual time. True when quiet. */

@@ -184,6 +184,24 @@ export class ControllerManager {
     }
   }
 
+  /**
+   * Moves every pending requeue `ms` later, in the order they were armed (a fast-forward over schedule
+   * cycles: each controller's next wake-up keeps its place, that many cycles on).
+   */
+  shiftRequeues(ms: number): void {
+    const all: { c: Controller; key: string; timer: boolean; due: number; seq: number }[] = [];
+    for (const [c, pending] of this.timers) {
+      for (const [tk, t] of pending) {
+        all.push({ c, key: tk.slice(2), timer: tk.startsWith('T|'), due: t.due, seq: t.handle.seq });
+        t.handle.cancel();
+      }
+      pending.clear();
+    }
+    all.sort((a, b) => a.seq - b.seq);
+    const now = this.loop.now();
+    for (const r of all) this.requeueAfter(r.c, r.key, r.due + ms - now, r.timer);
+  }
+
   private requeueAfter(c: Controller, key: string, ms: number, timer: boolean): string {
     const due = this.loop.now() + Math.max(0, ms);
     const pending = this.timers.get(c)!;

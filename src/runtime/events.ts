@@ -49,6 +49,14 @@ export class EventRecorder {
     return e;
   }
 
+  /** Adds events made elsewhere (a fast-forward's generated cycles), as if recorded in order. */
+  append(events: readonly SimEvent[]): void {
+    for (const e of events) {
+      this.events.push(e);
+      for (const l of this.listeners) l(e);
+    }
+  }
+
   onEvent(listener: (e: SimEvent) => void): void {
     this.listeners.push(listener);
   }

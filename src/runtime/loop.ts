@@ -3,6 +3,8 @@
 
 /** Lets the scheduler of a task withdraw it; a cancelled task neither runs nor keeps the loop busy. */
 export interface TaskHandle {
+  /** Scheduling order among tasks due at the same instant. */
+  readonly seq: number;
   cancel(): void;
 }
 
@@ -41,6 +43,10 @@ class TaskHeap {
       [a[i], a[p]] = [a[p]!, a[i]!];
       i = p;
     }
+  }
+  /** The tasks not cancelled, in no particular order. */
+  live(): Task[] {
+    return this.items.filter((t) => !t.cancelled);
   }
   pop(): Task | undefined {
     const a = this.items;
@@ -176,6 +182,11 @@ export class Loop {
     return this.work.size;
   }
 
+  /** The cap on tasks run (maxTasks). */
+  get taskLimit(): number {
+    return this.maxTasks;
+  }
+
   get executed(): number {
     return this.tasksRun;
   }
@@ -190,6 +201,49 @@ export class Loop {
       this.runTask((next === w ? this.work.pop() : this.timers.pop())!);
     }
     if (!this.capped) this.clock = Math.max(this.clock, time);
+  }
+
+  /**
+   * Runs tasks due at or before `limit` until the loop is at a *cycle boundary*: no work left and the
+   * next task a timer (a schedule) due later than now and no later than `limit`. False when it stopped
+   * for another reason (nothing due by `limit`, or capped).
+   */
+  runToBoundary(limit: number): boolean {
+    while (!this.capped) {
+      const w = Loop.peekLive(this.work);
+      const t = Loop.peekLive(this.timers);
+      if (!w && (!t || t.time > limit)) return false;
+      if (!w && t!.time > this.clock) return true;
+      const next = !w || (t && before(t, w)) ? t! : w;
+      if (next.time > limit) return false;
+      this.runTask((next === w ? this.work.pop() : this.timers.pop())!);
+    }
+    return false;
+  }
+
+  /** Runs the next pending task, whatever it is (the timer that ends a cycle boundary). */
+  runNext(): void {
+    const w = Loop.peekLive(this.work);
+    const t = Loop.peekLive(this.timers);
+    if (!w && !t) return;
+    this.runTask((w && (!t || before(w, t)) ? this.work.pop() : this.timers.pop())!);
+  }
+
+  /** The pending timers (time, label), in the order they will run. */
+  pendingTimers(): { time: number; label: string }[] {
+    return this.timers
+      .live()
+      .sort((a, b) => (before(a, b) ? -1 : 1))
+      .map((t) => ({ time: t.time, label: t.label }));
+  }
+
+  /**
+   * Moves the clock to `time` as if `tasks` tasks had run on the way (a fast-forward over cycles whose
+   * work was generated rather than run); the cap on tasks counts them.
+   */
+  skipTo(time: number, tasks: number): void {
+    this.clock = Math.max(this.clock, time);
+    this.tasksRun += tasks;
   }
 
   /**

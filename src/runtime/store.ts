@@ -6,7 +6,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import { controllerRef } from './api/types.js';
 import { isNamespaced, API_VERSION, isKind } from './api/kinds.js';
 import { applyDefaults, prepareForCreate } from './api/defaults.js';
-import { generateName } from './api/names.js';
+import { generateName, randomSuffix } from './api/names.js';
+import type { TokenSink } from './fastforward/tokens.js';
 import { clonePlain, deepEqual } from './api/equal.js';
 import { InternTable } from './intern.js';
 import { withField, withFields } from './api/copy.js';
@@ -107,6 +108,8 @@ export class Store implements StoreReader {
   private readonly handlers: WatchHandler[] = [];
   private rv = 0;
   private readonly opts: StoreOptions;
+  /** Told of every uid and generated name made (while a fast-forward watches). */
+  tokens: TokenSink | undefined;
 
   constructor(opts: StoreOptions) {
     this.opts = opts;
@@ -210,10 +213,12 @@ export class Store implements StoreReader {
       // The API server retries generateName collisions; so do we (a generated name is then free).
       do meta.name = generateName(meta.generateName, this.opts.rand);
       while (this.get(kind, meta.namespace, meta.name));
+      this.tokens?.made({ kind: 'name', value: meta.name.slice(-5), prefix: meta.name.slice(0, -5) });
     } else if (this.get(kind, meta.namespace, meta.name)) {
       throw new ApiError('AlreadyExists', `${kind.toLowerCase()}s "${meta.name}" already exists`);
     }
     meta.uid = this.newUid();
+    this.tokens?.made({ kind: 'uid', value: meta.uid });
     meta.resourceVersion = String(++this.rv);
     meta.creationTimestamp = rfc3339(Math.floor(this.opts.now() / 1000) * 1000);
     meta.generation = 1;
@@ -416,6 +421,42 @@ export class Store implements StoreReader {
     if (o.kind === 'Pod' && o.spec?.nodeName) removeFrom(this.byNode, o.spec.nodeName, uid);
     // Only an object without a controller is in the orphan index (indexRefs), so only then is a key made.
     if (!controllerRef(o)) removeFrom(this.orphanIndex, `${o.kind}/${nsOf(o.kind, o.metadata.namespace)}`, uid);
+  }
+
+  /**
+   * Makes the next token of `kind` as create() would, drawing the same random numbers: a fast-forward
+   * makes the tokens of the cycles it generates, so the generator ends where a full run leaves it.
+   */
+  makeToken(kind: 'uid' | 'name'): string {
+    return kind === 'uid' ? this.newUid() : randomSuffix(this.opts.rand, 5);
+  }
+
+  /** The resourceVersion the next write will take, minus one. */
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  /** Counts `n` writes that a fast-forward generated instead of making. */
+  skipVersions(n: number): void {
+    this.rv += n;
+  }
+
+  /**
+   * Puts `obj` in place of the current version of the object with its uid, telling no watcher: the
+   * version a fast-forward computed for an object that lives on through the generated cycles. The
+   * fields the indexes use (identity, owners, node) must be unchanged.
+   */
+  replaceVersion(obj: Stored): void {
+    const cell = this.byUid.get(obj.metadata.uid);
+    const old = cell?.obj;
+    if (!cell || !old || old.kind !== obj.kind || old.metadata.name !== obj.metadata.name || old.metadata.namespace !== obj.metadata.namespace) {
+      throw new Error(`fast-forward: no object ${obj.kind}/${obj.metadata.name} to replace`);
+    }
+    if (!deepEqual(old.metadata.ownerReferences, obj.metadata.ownerReferences) || old.spec?.nodeName !== obj.spec?.nodeName) {
+      throw new Error(`fast-forward: ${obj.kind}/${obj.metadata.name} would move in the indexes`);
+    }
+    if (this.opts.freeze) deepFreeze(obj);
+    cell.obj = obj;
   }
 
   private newUid(): string {

@@ -10,6 +10,7 @@ import { matchRule, commandBehaviour, DEFAULT_STARTUP_MS, DEFAULT_STOP_MS, DEFAU
 import type { PodRule } from './rules.js';
 import { renderStatus } from './status.js';
 import type { PodView } from './status.js';
+import type { TokenSink } from '../fastforward/tokens.js';
 
 export const KUBELET = 'kubelet';
 /** CrashLoopBackOff: 10 s initial delay, doubling, capped at 5 min (pkg/kubelet/kubelet.go backOff). */
@@ -85,6 +86,8 @@ export class Kubelet {
   private readonly unreachable = new Set<string>();
   /** Per unreachable node: work the kubelet will do once it reaches the API server again (by key). */
   private readonly deferred = new Map<string, Map<string, () => void>>();
+  /** Told of every pod IP handed out (while a fast-forward watches). */
+  tokens: TokenSink | undefined;
 
   constructor(
     private readonly store: Store,
@@ -192,8 +195,20 @@ export class Kubelet {
     this.store.updateStatus({ apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, status: renderStatus(pod, entry.view, this.loop.now()) });
   }
 
-  private admit(pod: Stored): void {
+  /** The next pod IP, as admit() hands them out (a fast-forward makes those of generated cycles). */
+  nextPodIP(): string {
     const n = this.nextIP++;
+    return `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`;
+  }
+
+  /** Runs of each rule's failTimes used so far, as text (a fast-forward needs them unchanged). */
+  failuresSoFar(): string {
+    return JSON.stringify([...this.failuresUsed].sort((a, b) => a[0] - b[0]));
+  }
+
+  private admit(pod: Stored): void {
+    const podIP = this.nextPodIP();
+    this.tokens?.made({ kind: 'ip', value: podIP });
     const node = this.store.get('Node', undefined, pod.spec.nodeName);
     const hostIP = node?.status?.addresses?.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '10.0.0.1';
     const view: PodView = {
@@ -203,7 +218,7 @@ export class Kubelet {
       ready: false,
       restartCount: 0,
       hostIP,
-      podIP: `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`,
+      podIP,
       transitions: {},
     };
     const entry: PodEntry = { view, token: 0, handles: [], backoffCount: 0, terminating: false };

@@ -1,0 +1,299 @@
+// Fast-forward over a periodic steady state. While time is advanced, the loop stops at each *cycle
+// boundary* (no work left, only schedule timers pending). When the last three cycles (or groups of p
+// cycles) repeat each other except for what moves with the cycle — times, resourceVersions, uids,
+// generated names, pod IPs — a template of the cycle and of the cluster at its end is learned from two
+// of them and checked against the third. The following cycles' timeline entries and events are then
+// generated from the template, with tokens drawn from the same generators in the same order, and the
+// counters (clock, resourceVersion, tasks, schedule timers) are moved on.
+//
+// The objects that outlive a cycle and keep their identity (the CronJob) are put in the version the
+// template gives. The finished Jobs and Pods kept as history are not: a few cycles are then run for
+// real, which deletes that old history as a full run would delete the history of its own; their
+// output is replaced by the template's, and the cluster at the end must equal the template's cluster
+// exactly — or the fast-forward throws FastForwardDiverged and the caller runs everything step by step.
+import type { CronJob, Stored } from '../api/types.js';
+import type { Store } from '../store.js';
+import type { Loop } from '../loop.js';
+import type { Kubelet } from '../kubelet/index.js';
+import type { ControllerManager } from '../controller.js';
+import type { EventRecorder } from '../events.js';
+import type { Timeline } from '../timeline.js';
+import { TokenContext, MAX_TOKEN_AGE, type Token, type TokenSink } from './tokens.js';
+import { learn, instantiate, digitWidthsHold, oldestTokenAge, type Template } from './template.js';
+import { cyclesWithSameFirings } from './schedules.js';
+import { splitTrace, generate, type Trace, type TraceTemplate } from './trace.js';
+
+/** The cluster after a fast-forward is not the one its template foretold. */
+export class FastForwardDiverged extends Error {}
+
+export interface FastForwardParts {
+  loop: Loop;
+  store: Store;
+  kubelet: Kubelet;
+  manager: ControllerManager;
+  recorder: EventRecorder;
+  timeline: Timeline;
+}
+
+/** Longest repeating group of cycles looked for (e.g. two CronJobs, one every minute, one every two). */
+const MAX_PERIOD = 4;
+/** Fewer cycles than this are not worth a jump. */
+const MIN_JUMP = 3;
+/** Boundaries kept for learning. */
+const KEEP_BOUNDARIES = MAX_PERIOD * (MAX_TOKEN_AGE + 4);
+
+/** The cluster at a cycle boundary, and where the run's records stood then. */
+interface Boundary {
+  time: number;
+  tl: number;
+  ev: number;
+  tokens: number;
+  rv: number;
+  tasks: number;
+  failures: string;
+  timers: { time: number; label: string }[];
+  items: Stored[];
+}
+
+/** What a boundary looks like to a template: everything but the positions in this run's logs. */
+function stateOf(b: Boundary): unknown {
+  return { time: b.time, tl: b.tl, ev: b.ev, rv: b.rv, tasks: b.tasks, failures: b.failures, timers: b.timers, items: b.items };
+}
+
+/** A learned cycle (p boundaries long) and the cluster at its end. */
+interface Learned {
+  period: number;
+  trace: TraceTemplate;
+  state: Template;
+  /** Token kinds of one cycle, in order. */
+  kinds: Token['kind'][];
+  /** Token lists of the cycles so far, oldest first; the learned cycle is `groups.length - 2`. */
+  groups: Token[][];
+  /** Per cycle: virtual time, resourceVersions, tasks, timeline entries, events. */
+  step: { time: number; rv: number; tasks: number; tl: number; ev: number };
+  last: Boundary;
+}
+
+export class FastForward implements TokenSink {
+  private log: Token[] = [];
+  private bounds: Boundary[] = [];
+  private nextAttempt = 0;
+  private failedAttempts = 0;
+  /** Cycles generated from a template rather than run. */
+  generated = 0;
+
+  constructor(private readonly parts: FastForwardParts) {
+    parts.store.tokens = this;
+    parts.kubelet.tokens = this;
+  }
+
+  made(token: Token): void {
+    this.log.push(token);
+  }
+
+  /** Advances the clock to `end` as Loop.runUntil does, generating the cycles of any steady state. */
+  run(end: number): void {
+    const loop = this.parts.loop;
+    this.restart();
+    while (loop.runToBoundary(end)) {
+      this.bounds.push(this.capture());
+      if (this.bounds.length > KEEP_BOUNDARIES) this.bounds.shift();
+      if (this.bounds.length >= this.nextAttempt && this.tryJump(end)) this.restart();
+      loop.runNext();
+    }
+    loop.runUntil(end);
+  }
+
+  private restart(): void {
+    this.log = [];
+    this.bounds = [];
+    this.nextAttempt = 0;
+    this.failedAttempts = 0;
+  }
+
+  private capture(): Boundary {
+    const { loop, store, kubelet, recorder, timeline } = this.parts;
+    return {
+      time: loop.now(),
+      tl: timeline.entries.length,
+      ev: recorder.events.length,
+      tokens: this.log.length,
+      rv: store.resourceVersion,
+      tasks: loop.executed,
+      failures: kubelet.failuresSoFar(),
+      timers: loop.pendingTimers(),
+      items: store.all(),
+    };
+  }
+
+  private tryJump(end: number): boolean {
+    for (let p = 1; p <= MAX_PERIOD && this.bounds.length >= 3 * p + 1; p++) {
+      const learned = this.learn(p);
+      if (learned) {
+        const jumped = this.jump(learned, end);
+        if (jumped) return true;
+      }
+    }
+    // Back off: a run that is not periodic yet is looked at again after 1, 2, 4 … 32 more cycles.
+    this.nextAttempt = this.bounds.length + Math.min(32, 2 ** this.failedAttempts++);
+    return false;
+  }
+
+  /** Token lists of groups of p cycles, ending at the latest boundary, as far back as kept. */
+  private groupsOf(p: number): Token[][] {
+    const b = this.bounds;
+    const groups: Token[][] = [];
+    for (let end = b.length - 1; end - p >= 0 && groups.length <= MAX_TOKEN_AGE + 3; end -= p) {
+      groups.unshift(this.log.slice(b[end - p]!.tokens, b[end]!.tokens));
+    }
+    return groups;
+  }
+
+  private traceBetween(from: Boundary, to: Boundary): Trace {
+    return {
+      tl: this.parts.timeline.entries.slice(from.tl, to.tl),
+      ev: this.parts.recorder.events.slice(from.ev, to.ev),
+    };
+  }
+
+  /** Learns the last group of p cycles from the two before it, or undefined if they do not repeat. */
+  private learn(p: number): Learned | undefined {
+    const n = this.bounds.length - 1;
+    const [b0, b1, b2, b3] = [n - 3 * p, n - 2 * p, n - p, n].map((i) => this.bounds[i]!);
+    const groups = this.groupsOf(p);
+    const g = groups.length;
+    const [x, y, z] = [groups[g - 3]!, groups[g - 2]!, groups[g - 1]!];
+    if (!sameKinds(x, y) || !sameKinds(y, z) || !namesStayApart([...x, ...y, ...z])) return undefined;
+    const ctx = (i: number): TokenContext => new TokenContext(groups, i);
+    const learned = learn(this.traceBetween(b0!, b1!), this.traceBetween(b1!, b2!), ctx(g - 3), ctx(g - 2));
+    const trace = learned && splitTrace(learned);
+    if (!trace || !sameJson(generate(trace, 1, ctx(g - 1)), this.traceBetween(b2!, b3!))) return undefined;
+    const state = learn(stateOf(b1!), stateOf(b2!), ctx(g - 3), ctx(g - 2));
+    if (!state || !sameJson(instantiate(state, 1, ctx(g - 1)), stateOf(b3!))) return undefined;
+    return {
+      period: p,
+      trace,
+      state,
+      kinds: y.map((t) => t.kind),
+      groups: groups.map((list) => [...list]),
+      step: { time: b3!.time - b2!.time, rv: b3!.rv - b2!.rv, tasks: b3!.tasks - b2!.tasks, tl: b3!.tl - b2!.tl, ev: b3!.ev - b2!.ev },
+      last: b3!,
+    };
+  }
+
+  /** How many cycles after the last learned one may be generated and then confirmed before `end`. */
+  private span(l: Learned, settle: number, end: number): number {
+    const { loop, store } = this.parts;
+    // Cycle k (k = 1 is the last one run) ends at last.time + (k - 1) × period.
+    let k = Math.floor((end - l.last.time) / l.step.time) + 1;
+    k = Math.min(k, 1 + Math.floor((loop.taskLimit - l.last.tasks - 1) / Math.max(1, l.step.tasks)));
+    const cronJobs = store.list<CronJob>('CronJob') as Stored<CronJob>[];
+    k = 1 + cyclesWithSameFirings(cronJobs, { start: l.last.time, period: l.step.time }, Math.max(0, k - 1));
+    while (k > 1 && !widthsHold(l, k)) k = widthLimit(l, k);
+    return k - 1 - settle;
+  }
+
+  private jump(l: Learned, end: number): boolean {
+    // Cycles run for real after the jump, until no history made before it is left.
+    const settle = oldestTokenAge(l.state) + 1;
+    const count = this.span(l, settle, end);
+    if (count < MIN_JUMP) return false;
+    const { loop, store, manager } = this.parts;
+    const groups = l.groups;
+    const base = groups.length - 2;
+    for (let k = 2; k <= count + 1; k++) {
+      groups.push(this.makeTokens(l.kinds));
+      this.append(generate(l.trace, k, new TokenContext(groups, base + k)));
+    }
+    store.skipVersions(count * l.step.rv);
+    loop.skipTo(l.last.time + count * l.step.time, count * l.step.tasks);
+    manager.shiftRequeues(count * l.step.time);
+    this.replaceLasting(instantiate(l.state, count + 1, new TokenContext(groups, base + count + 1)) as { items: Stored[] });
+    this.confirm(l, count, settle);
+    this.generated += count * l.period;
+    return true;
+  }
+
+  /** Tokens for one generated cycle, from the same generators in the same order as a run makes them. */
+  private makeTokens(kinds: readonly Token['kind'][]): Token[] {
+    const { store, kubelet } = this.parts;
+    return kinds.map((kind) => ({ kind, value: kind === 'ip' ? kubelet.nextPodIP() : store.makeToken(kind) }));
+  }
+
+  private append(trace: Trace): void {
+    this.parts.timeline.entries.push(...trace.tl);
+    this.parts.recorder.append(trace.ev);
+  }
+
+  /** Objects that keep their uid across cycles take the version the template gives. */
+  private replaceLasting(predicted: { items: Stored[] }): void {
+    const { store } = this.parts;
+    for (const obj of predicted.items) {
+      const live = store.getByUid(obj.metadata.uid);
+      if (live && !sameJson(live, obj)) store.replaceVersion(obj);
+    }
+  }
+
+  /**
+   * Runs `settle` cycles for real, puts the template's output in place of theirs (their events name
+   * the old history they cleaned up), and checks the cluster against the template.
+   */
+  private confirm(l: Learned, count: number, settle: number): void {
+    const { loop, timeline, recorder } = this.parts;
+    const from = { tl: timeline.entries.length, ev: recorder.events.length, tokens: this.log.length };
+    for (let i = 0; i < settle * l.period; i++) {
+      loop.runNext();
+      if (!loop.runToBoundary(Infinity)) throw new FastForwardDiverged('the cycles after a fast-forward did not come back to a boundary');
+    }
+    const made = this.log.slice(from.tokens);
+    const per = l.kinds.length;
+    if (made.length !== settle * per || timeline.entries.length - from.tl !== settle * l.step.tl || recorder.events.length - from.ev !== settle * l.step.ev) {
+      throw new FastForwardDiverged('the cycles after a fast-forward did not repeat the learned one');
+    }
+    timeline.entries.length = from.tl;
+    recorder.events.length = from.ev;
+    const groups = l.groups;
+    const base = groups.length - 2 - count;
+    for (let i = 0; i < settle; i++) {
+      const tokens = made.slice(i * per, (i + 1) * per);
+      if (!sameKinds(tokens, l.kinds.map((kind) => ({ kind, value: '' })))) throw new FastForwardDiverged('tokens of another kind');
+      groups.push(tokens);
+      this.append(generate(l.trace, count + 2 + i, new TokenContext(groups, base + count + 2 + i)));
+    }
+    const expected = instantiate(l.state, count + settle + 1, new TokenContext(groups, base + count + settle + 1));
+    if (!sameJson(expected, stateOf(this.capture()))) throw new FastForwardDiverged('the cluster after a fast-forward is not the one the learned cycle foretold');
+  }
+}
+
+/** The largest k' < k at which the moving digit runs still keep their widths (they are monotone). */
+function widthLimit(l: Learned, k: number): number {
+  let lo = 1;
+  let hi = k - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (widthsHold(l, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function widthsHold(l: Learned, k: number): boolean {
+  return digitWidthsHold(l.state, k) && l.trace.parts.every((t) => digitWidthsHold(t, k));
+}
+
+function sameKinds(a: readonly Token[], b: readonly Token[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.kind === b[i]!.kind);
+}
+
+/**
+ * Generated names must each have a prefix of their own: then no generated name can meet an existing
+ * one (which would make the API server draw again), and none sorts against another by its random part.
+ */
+function namesStayApart(tokens: readonly Token[]): boolean {
+  const prefixes = tokens.filter((t) => t.kind === 'name').map((t) => t.prefix);
+  return new Set(prefixes).size === prefixes.length;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
