@@ -23,6 +23,8 @@ export interface Pair {
 export interface CompareOptions {
   /** Resolves an `apply` step's file to its objects. */
   readManifest?: (path: string) => KubeObject[];
+  /** Loop task cap (simulate's maxTasks). */
+  maxTasks?: number;
 }
 
 export function parseScenario(text: string): Scenario {
@@ -41,6 +43,7 @@ export function runBoth(manifests: KubeObject[], scenarioText: string, seed: num
     seed,
     fastForward,
     ...(options.readManifest ? { readManifest: options.readManifest } : {}),
+    ...(options.maxTasks !== undefined ? { maxTasks: options.maxTasks } : {}),
   });
   return { reference: simulate(input(false)), fast: simulate(input(true)) };
 }

@@ -3,7 +3,7 @@
 // steps and warnings. Where a case is a plain steady state (the same cycle over and over), it also
 // checks that the fast-forward engaged, so the comparison cannot pass by never fast-forwarding.
 import { describe, expect, test } from 'vitest';
-import { compare } from './compare.js';
+import { compare, type CompareOptions } from './compare.js';
 import { cronJob, rule, scenario } from './builders.js';
 import { deployment } from '../helpers.js';
 import type { KubeObject } from '../../../src/runtime/api/types.js';
@@ -12,14 +12,18 @@ const SEED = 42;
 const waitOnly = (wait: string): string => scenario({ steps: [`wait: ${wait}`] });
 
 /** Identical results, and at least one schedule cycle generated from a template. */
-function fastForwardsIdentically(manifests: KubeObject[], text: string, seed = SEED): void {
-  const { fast } = compare(manifests, text, seed);
+function fastForwardsIdentically(manifests: KubeObject[], text: string, seed = SEED, options: CompareOptions = {}): void {
+  const { fast } = compare(manifests, text, seed, options);
   expect(fast.fastForwarded ?? 0).toBeGreaterThan(0);
 }
 
 describe('fast-forward: schedules in a steady state', () => {
   test('*/1 with the default Allow policy and history limits, over 2 days', () => {
     fastForwardsIdentically([cronJob()], waitOnly('48h'));
+  });
+
+  test('*/1 over 5 days (resourceVersions pass 100000, 7,200 pod IPs)', () => {
+    fastForwardsIdentically([cronJob()], waitOnly('120h'));
   });
 
   test('*/5 over a day', () => {
@@ -82,18 +86,18 @@ describe('fast-forward: history limits', () => {
 
   test('failing containers restarted in place (exit 1, OnFailure, backoffLimit 2)', () => {
     const text = scenario({ pods: [rule('tick', 'exitCode: 1')], steps: ['wait: 12h'] });
-    compare([cronJob({ restartPolicy: 'OnFailure', backoffLimit: 2 })], text, SEED);
+    fastForwardsIdentically([cronJob({ restartPolicy: 'OnFailure', backoffLimit: 2 })], text);
   });
 
   test('failTimes 3: early failures, then steady success', () => {
     const text = scenario({ pods: [rule('tick', 'failTimes: 3')], steps: ['wait: 12h'] });
-    compare([cronJob({ restartPolicy: 'Never' })], text, SEED);
+    fastForwardsIdentically([cronJob({ restartPolicy: 'Never' })], text);
   });
 });
 
 describe('fast-forward: Job template variations', () => {
   test('ttlSecondsAfterFinished 30 (Jobs removed by TTL before the history limit)', () => {
-    compare([cronJob({ job: { ttlSecondsAfterFinished: 30 } })], waitOnly('12h'), SEED);
+    fastForwardsIdentically([cronJob({ job: { ttlSecondsAfterFinished: 30 } })], waitOnly('12h'));
   });
 
   test('ttlSecondsAfterFinished 300 (history limit and TTL both delete)', () => {
@@ -102,17 +106,17 @@ describe('fast-forward: Job template variations', () => {
 
   test('activeDeadlineSeconds 20 with pods running 40 s (every Job DeadlineExceeded)', () => {
     const text = scenario({ pods: [rule('tick', 'runFor: 40s')], steps: ['wait: 12h'] });
-    compare([cronJob({ job: { activeDeadlineSeconds: 20 } })], text, SEED);
+    fastForwardsIdentically([cronJob({ job: { activeDeadlineSeconds: 20 } })], text);
   });
 
   test('Indexed Jobs with completions 3, parallelism 3', () => {
-    compare([cronJob({ schedule: '*/2 * * * *', job: { completions: 3, parallelism: 3, completionMode: 'Indexed' } })], waitOnly('12h'), SEED);
+    fastForwardsIdentically([cronJob({ schedule: '*/2 * * * *', job: { completions: 3, parallelism: 3, completionMode: 'Indexed' } })], waitOnly('12h'));
   });
 });
 
 describe('fast-forward: schedule handling', () => {
   test('startingDeadlineSeconds 30', () => {
-    compare([cronJob({ startingDeadlineSeconds: 30 })], waitOnly('12h'), SEED);
+    fastForwardsIdentically([cronJob({ startingDeadlineSeconds: 30 })], waitOnly('12h'));
   });
 
   test('suspend: true (nothing is scheduled)', () => {
@@ -124,64 +128,94 @@ describe('fast-forward: schedule handling', () => {
     compare([cronJob({ schedule: '30 1 * * *', timeZone: 'America/New_York' })], text, SEED);
   });
 
+  test('timeZone America/New_York, 0 12 * * *, over 90 days across the DST start', () => {
+    const text = scenario({ start: '2030-01-01T00:00:00Z', steps: ['wait: 2160h'] });
+    compare([cronJob({ schedule: '0 12 * * *', timeZone: 'America/New_York' })], text, SEED);
+  });
+
+  test('timeZone America/New_York, 30 1 * * *, over 120 days across the DST end (01:30 happens twice on 11-03)', () => {
+    const text = scenario({ start: '2030-09-01T00:00:00Z', steps: ['wait: 2880h'] });
+    compare([cronJob({ schedule: '30 1 * * *', timeZone: 'America/New_York' })], text, SEED);
+  });
+
   test('timeZone America/New_York, */30 * * * *, across the DST day', () => {
     const text = scenario({ start: '2030-03-09T12:00:00Z', steps: ['wait: 36h'] });
-    compare([cronJob({ schedule: '*/30 * * * *', timeZone: 'America/New_York' })], text, SEED);
+    fastForwardsIdentically([cronJob({ schedule: '*/30 * * * *', timeZone: 'America/New_York' })], text);
   });
 });
 
 describe('fast-forward: beside other objects', () => {
   test('two CronJobs with different schedules (*/1 and */3)', () => {
-    compare([cronJob({ name: 'tick' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('12h'), SEED);
+    fastForwardsIdentically([cronJob({ name: 'tick' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('12h'));
   });
 
   test('a CronJob beside a 3-replica Deployment', () => {
     fastForwardsIdentically([deployment({ name: 'web', replicas: 3 }), cronJob()], waitOnly('12h'));
   });
 
-  test('a CronJob whose name is 50 characters long (pod names truncated)', () => {
+  test('a CronJob whose name is 50 characters long (pod generateName truncated to 58 characters)', () => {
     const name = 'n'.repeat(40) + '-abcdefghi';
     expect(name).toHaveLength(50);
+    // Jobs of ten consecutive minutes share one truncated generateName: may legitimately not engage.
+    compare([cronJob({ name })], waitOnly('12h'), SEED);
+  });
+
+  test('a CronJob whose name is 48 characters long (the longest whose pod names are not truncated)', () => {
+    const name = 'm'.repeat(38) + '-abcdefghi';
+    expect(name).toHaveLength(48);
     fastForwardsIdentically([cronJob({ name })], waitOnly('12h'));
+  });
+
+  test('two CronJobs whose cycles repeat only every 6 minutes (*/2 and */3)', () => {
+    compare([cronJob({ name: 'tick', schedule: '*/2 * * * *' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('12h'), SEED);
   });
 });
 
 describe('fast-forward: the wait among other steps', () => {
   test('wait, then delete the CronJob, then wait 10m', () => {
     const text = scenario({ steps: ['wait: 6h', 'delete: {kind: CronJob, name: tick}', 'wait: 10m'] });
-    compare([cronJob()], text, SEED);
+    fastForwardsIdentically([cronJob()], text);
   });
 
   test('wait, then scale the Deployment beside it, then wait 10m', () => {
     const text = scenario({ steps: ['wait: 6h', 'scale: {kind: Deployment, name: web, replicas: 5}', 'wait: 10m'] });
-    compare([deployment({ name: 'web', replicas: 3 }), cronJob()], text, SEED);
+    fastForwardsIdentically([deployment({ name: 'web', replicas: 3 }), cronJob()], text);
   });
 
   test('wait, then apply the CronJob suspended, then wait 1h', () => {
     const suspended = cronJob({ suspend: true });
     const text = scenario({ steps: ['wait: 6h', 'apply: suspended.yaml', 'wait: 1h'] });
-    compare([cronJob()], text, SEED, { readManifest: () => [structuredClone(suspended)] });
+    fastForwardsIdentically([cronJob()], text, SEED, { readManifest: () => [structuredClone(suspended)] });
   });
 
   test('wait, then apply a slower schedule, then wait 6h', () => {
     const slower = cronJob({ schedule: '*/7 * * * *' });
     const text = scenario({ steps: ['wait: 6h', 'apply: slower.yaml', 'wait: 6h'] });
-    compare([cronJob()], text, SEED, { readManifest: () => [structuredClone(slower)] });
+    fastForwardsIdentically([cronJob()], text, SEED, { readManifest: () => [structuredClone(slower)] });
   });
 
   test('two waits in a row (the timeline carries each step index)', () => {
-    compare([cronJob()], scenario({ steps: ['wait: 3h', 'wait: 3h'] }), SEED);
+    fastForwardsIdentically([cronJob()], scenario({ steps: ['wait: 3h', 'wait: 3h'] }));
   });
 
   test('wait, add a node, wait again (placement may change)', () => {
-    compare([cronJob()], scenario({ steps: ['wait: 3h', 'addNode: {name: node-4}', 'wait: 3h'] }), SEED);
+    fastForwardsIdentically([cronJob()], scenario({ steps: ['wait: 3h', 'addNode: {name: node-4}', 'wait: 3h'] }));
+  });
+
+  test('wait, fail a node, wait again (the node goes NotReady, its pods are evicted)', () => {
+    compare([cronJob()], scenario({ steps: ['wait: 3h', 'failNode: node-1', 'wait: 3h'] }), SEED);
   });
 
   test.each(['6h0m3s', '6h0m30s', '6h59s'])('a wait of %s ends in the middle of a run', (wait) => {
-    compare([cronJob()], scenario({ pods: [rule('tick', 'runFor: 20s')], steps: [`wait: ${wait}`] }), SEED);
+    fastForwardsIdentically([cronJob()], scenario({ pods: [rule('tick', 'runFor: 20s')], steps: [`wait: ${wait}`] }));
   });
 
   test('settle: false stops right after the wait', () => {
-    compare([cronJob()], scenario({ settle: false, steps: ['wait: 6h'] }), SEED);
+    fastForwardsIdentically([cronJob()], scenario({ settle: false, steps: ['wait: 6h'] }));
+  });
+
+  test('the task cap (maxTasks) is reached in the middle of a long wait', () => {
+    const { reference } = compare([cronJob()], waitOnly('48h'), SEED, { maxTasks: 30_000 });
+    expect(reference.capped).toBeDefined();
   });
 });
