@@ -11,13 +11,9 @@ import type { Scenario } from '../../../src/runtime/scenario/types.js';
 /** Longest rendering of one differing value in a report (a Pod is about 3 kB). */
 const MAX_SHOWN = 6000;
 
-// TEMPORARY until the lead's API lands in engine.ts (then these become SimulateInput/SimulationResult).
-type Input = SimulateInput & { fastForward?: boolean };
-export type Result = SimulationResult & { fastForwarded?: number };
-
 export interface Pair {
-  reference: Result;
-  fast: Result;
+  reference: SimulationResult;
+  fast: SimulationResult;
 }
 
 export interface CompareOptions {
@@ -36,7 +32,7 @@ export function parseScenario(text: string): Scenario {
 /** Runs the scenario step by step and fast-forwarded; no comparison. */
 export function runBoth(manifests: KubeObject[], scenarioText: string, seed: number, options: CompareOptions = {}): Pair {
   const scenario = parseScenario(scenarioText);
-  const input = (fastForward: boolean): Input => ({
+  const input = (fastForward: boolean): SimulateInput => ({
     // Each run gets its own copies: a run must not see objects the other one touched.
     manifests: structuredClone(manifests),
     scenario,
@@ -57,7 +53,7 @@ export function compare(manifests: KubeObject[], scenarioText: string, seed: num
   const problems = differences(pair.reference, pair.fast);
   if (problems.length > 0) expect.fail(`fast-forwarded run differs from the step-by-step run (seed ${seed}):\n${problems.join('\n\n')}`);
   // The reference itself must not have been fast-forwarded, or the comparison proves nothing.
-  expect(pair.reference.fastForwarded ?? 0).toBe(0);
+  expect(pair.reference.fastForwarded).toBe(0);
   return pair;
 }
 
