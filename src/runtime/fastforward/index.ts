@@ -98,7 +98,11 @@ export class FastForward implements TokenSink {
     while (loop.runToBoundary(end)) {
       this.bounds.push(this.capture());
       if (this.bounds.length > KEEP_BOUNDARIES) this.bounds.shift();
-      if (this.bounds.length >= this.nextAttempt && this.tryJump(end)) this.restart();
+      if (this.bounds.length >= this.nextAttempt && this.tryJump(end)) {
+        // At the boundary after the jump; its timer may be due after `end`.
+        this.restart();
+        continue;
+      }
       loop.runNext();
     }
     loop.runUntil(end);

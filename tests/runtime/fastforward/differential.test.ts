@@ -43,25 +43,25 @@ describe('fast-forward: schedules in a steady state', () => {
   });
 
   test('a container command `sleep 30` instead of a pod rule', () => {
-    fastForwardsIdentically([cronJob({ command: ['sleep', '30'] })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ command: ['sleep', '30'] })], waitOnly('6h'));
   });
 
   test.each([1, 7, 12345])('seed %i, pods running 30 s', (seed) => {
-    fastForwardsIdentically([cronJob()], scenario({ pods: [rule('tick', 'runFor: 30s')], steps: ['wait: 12h'] }), seed);
+    fastForwardsIdentically([cronJob()], scenario({ pods: [rule('tick', 'runFor: 30s')], steps: ['wait: 6h'] }), seed);
   });
 });
 
 describe('fast-forward: concurrency policies with runs longer than the period', () => {
   test('Forbid, */1, pods running 90 s (every other schedule skipped)', () => {
-    compare([cronJob({ concurrencyPolicy: 'Forbid' })], scenario({ pods: [rule('tick', 'runFor: 90s')], steps: ['wait: 12h'] }), SEED);
+    compare([cronJob({ concurrencyPolicy: 'Forbid' })], scenario({ pods: [rule('tick', 'runFor: 90s')], steps: ['wait: 6h'] }), SEED);
   });
 
   test('Replace, */1, pods running 90 s (each run replaced by the next)', () => {
-    compare([cronJob({ concurrencyPolicy: 'Replace' })], scenario({ pods: [rule('tick', 'runFor: 90s')], steps: ['wait: 12h'] }), SEED);
+    compare([cronJob({ concurrencyPolicy: 'Replace' })], scenario({ pods: [rule('tick', 'runFor: 90s')], steps: ['wait: 6h'] }), SEED);
   });
 
   test('Allow, */1, pods running 150 s (three Jobs active at once)', () => {
-    compare([cronJob({ concurrencyPolicy: 'Allow' })], scenario({ pods: [rule('tick', 'runFor: 150s')], steps: ['wait: 12h'] }), SEED);
+    compare([cronJob({ concurrencyPolicy: 'Allow' })], scenario({ pods: [rule('tick', 'runFor: 150s')], steps: ['wait: 6h'] }), SEED);
   });
 
   test('Allow, */1, pods running 150 s on one node with room for 2 pods (pods wait Pending)', () => {
@@ -76,51 +76,51 @@ describe('fast-forward: concurrency policies with runs longer than the period', 
 
 describe('fast-forward: history limits', () => {
   test.each([0, 1, 10])('successfulJobsHistoryLimit %i', (limit) => {
-    fastForwardsIdentically([cronJob({ successfulJobsHistoryLimit: limit })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ successfulJobsHistoryLimit: limit })], waitOnly('6h'));
   });
 
   test.each([0, 2])('failedJobsHistoryLimit %i with every Job failing (exit 1, Never, backoffLimit 1)', (limit) => {
-    const text = scenario({ pods: [rule('tick', 'exitCode: 1')], steps: ['wait: 12h'] });
+    const text = scenario({ pods: [rule('tick', 'exitCode: 1')], steps: ['wait: 6h'] });
     compare([cronJob({ failedJobsHistoryLimit: limit, restartPolicy: 'Never', backoffLimit: 1 })], text, SEED);
   });
 
   test('failing containers restarted in place (exit 1, OnFailure, backoffLimit 2)', () => {
-    const text = scenario({ pods: [rule('tick', 'exitCode: 1')], steps: ['wait: 12h'] });
+    const text = scenario({ pods: [rule('tick', 'exitCode: 1')], steps: ['wait: 6h'] });
     fastForwardsIdentically([cronJob({ restartPolicy: 'OnFailure', backoffLimit: 2 })], text);
   });
 
   test('failTimes 3: early failures, then steady success', () => {
-    const text = scenario({ pods: [rule('tick', 'failTimes: 3')], steps: ['wait: 12h'] });
+    const text = scenario({ pods: [rule('tick', 'failTimes: 3')], steps: ['wait: 6h'] });
     fastForwardsIdentically([cronJob({ restartPolicy: 'Never' })], text);
   });
 });
 
 describe('fast-forward: Job template variations', () => {
   test('ttlSecondsAfterFinished 30 (Jobs removed by TTL before the history limit)', () => {
-    fastForwardsIdentically([cronJob({ job: { ttlSecondsAfterFinished: 30 } })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ job: { ttlSecondsAfterFinished: 30 } })], waitOnly('6h'));
   });
 
   test('ttlSecondsAfterFinished 300 (history limit and TTL both delete)', () => {
-    compare([cronJob({ job: { ttlSecondsAfterFinished: 300 } })], waitOnly('12h'), SEED);
+    compare([cronJob({ job: { ttlSecondsAfterFinished: 300 } })], waitOnly('6h'), SEED);
   });
 
   test('activeDeadlineSeconds 20 with pods running 40 s (every Job DeadlineExceeded)', () => {
-    const text = scenario({ pods: [rule('tick', 'runFor: 40s')], steps: ['wait: 12h'] });
+    const text = scenario({ pods: [rule('tick', 'runFor: 40s')], steps: ['wait: 6h'] });
     fastForwardsIdentically([cronJob({ job: { activeDeadlineSeconds: 20 } })], text);
   });
 
   test('Indexed Jobs with completions 3, parallelism 3', () => {
-    fastForwardsIdentically([cronJob({ schedule: '*/2 * * * *', job: { completions: 3, parallelism: 3, completionMode: 'Indexed' } })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ schedule: '*/2 * * * *', job: { completions: 3, parallelism: 3, completionMode: 'Indexed' } })], waitOnly('6h'));
   });
 });
 
 describe('fast-forward: schedule handling', () => {
   test('startingDeadlineSeconds 30', () => {
-    fastForwardsIdentically([cronJob({ startingDeadlineSeconds: 30 })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ startingDeadlineSeconds: 30 })], waitOnly('6h'));
   });
 
   test('suspend: true (nothing is scheduled)', () => {
-    compare([cronJob({ suspend: true })], waitOnly('12h'), SEED);
+    compare([cronJob({ suspend: true })], waitOnly('6h'), SEED);
   });
 
   test('timeZone America/New_York, 30 1 * * *, 2030-03-01..03-20 across the DST start (03-10)', () => {
@@ -146,28 +146,28 @@ describe('fast-forward: schedule handling', () => {
 
 describe('fast-forward: beside other objects', () => {
   test('two CronJobs with different schedules (*/1 and */3)', () => {
-    fastForwardsIdentically([cronJob({ name: 'tick' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ name: 'tick' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('6h'));
   });
 
   test('a CronJob beside a 3-replica Deployment', () => {
-    fastForwardsIdentically([deployment({ name: 'web', replicas: 3 }), cronJob()], waitOnly('12h'));
+    fastForwardsIdentically([deployment({ name: 'web', replicas: 3 }), cronJob()], waitOnly('6h'));
   });
 
   test('a CronJob whose name is 50 characters long (pod generateName truncated to 58 characters)', () => {
     const name = 'n'.repeat(40) + '-abcdefghi';
     expect(name).toHaveLength(50);
     // Jobs of ten consecutive minutes share one truncated generateName: may legitimately not engage.
-    compare([cronJob({ name })], waitOnly('12h'), SEED);
+    compare([cronJob({ name })], waitOnly('6h'), SEED);
   });
 
   test('a CronJob whose name is 48 characters long (the longest whose pod names are not truncated)', () => {
     const name = 'm'.repeat(38) + '-abcdefghi';
     expect(name).toHaveLength(48);
-    fastForwardsIdentically([cronJob({ name })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ name })], waitOnly('6h'));
   });
 
   test('two CronJobs whose cycles repeat only every 6 minutes (*/2 and */3)', () => {
-    compare([cronJob({ name: 'tick', schedule: '*/2 * * * *' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('12h'), SEED);
+    compare([cronJob({ name: 'tick', schedule: '*/2 * * * *' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('6h'), SEED);
   });
 });
 
@@ -226,32 +226,32 @@ describe('fast-forward: calendars and irregular schedules', () => {
   });
 
   test('cycles across a month and a year boundary (2030-12-31 → 2031-01-01)', () => {
-    fastForwardsIdentically([cronJob()], scenario({ start: '2030-12-31T18:00:00Z', steps: ['wait: 12h'] }));
+    fastForwardsIdentically([cronJob()], scenario({ start: '2030-12-31T18:00:00Z', steps: ['wait: 6h'] }));
   });
 
   test('two CronJobs on the same schedule (both fire in the same instant)', () => {
-    fastForwardsIdentically([cronJob({ name: 'tick' }), cronJob({ name: 'tock' })], waitOnly('12h'));
+    fastForwardsIdentically([cronJob({ name: 'tick' }), cronJob({ name: 'tock' })], waitOnly('6h'));
   });
 
   test('a CronJob in its own namespace', () => {
     const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'batch' } };
     const cj = cronJob();
     cj.metadata.namespace = 'batch';
-    fastForwardsIdentically([ns, cj], waitOnly('12h'));
+    fastForwardsIdentically([ns, cj], waitOnly('6h'));
   });
 
   test('pods with startupTime 3s and readyAfter 2s', () => {
-    fastForwardsIdentically([cronJob()], scenario({ pods: [rule('tick', 'runFor: 10s, startupTime: 3s, readyAfter: 2s')], steps: ['wait: 12h'] }));
+    fastForwardsIdentically([cronJob()], scenario({ pods: [rule('tick', 'runFor: 10s, startupTime: 3s, readyAfter: 2s')], steps: ['wait: 6h'] }));
   });
 
   test('failTimes 50 with backoffLimit 0: 50 failed Jobs, then steady success', () => {
-    const text = scenario({ pods: [rule('tick', 'failTimes: 50')], steps: ['wait: 12h'] });
+    const text = scenario({ pods: [rule('tick', 'failTimes: 50')], steps: ['wait: 6h'] });
     // The one failed Job kept by failedJobsHistoryLimit stays for ever: may legitimately not engage.
     compare([cronJob({ restartPolicy: 'Never', backoffLimit: 0 })], text, SEED);
   });
 
   test('successfulJobsHistoryLimit 100 (a long history to carry)', () => {
-    compare([cronJob({ successfulJobsHistoryLimit: 100 })], waitOnly('12h'), SEED);
+    compare([cronJob({ successfulJobsHistoryLimit: 100 })], waitOnly('6h'), SEED);
   });
 
   test.each([
