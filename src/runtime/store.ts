@@ -460,23 +460,14 @@ export class Store implements StoreReader {
   }
 
   private newUid(): string {
-    // RFC 4122 version-4 layout, from the seeded generator, digits drawn left to right; built from
-    // character codes in one go rather than 36 one-character concatenations.
+    // RFC 4122 version-4 layout, from the seeded generator, digits drawn left to right.
     const rand = this.opts.rand;
-    const codes: number[] = [];
-    const hex = (n: number): void => {
-      for (let i = 0; i < n; i++) codes.push(HEX_CODES[rand.int(16)]!);
-    };
-    hex(8);
-    codes.push(DASH);
-    hex(4);
-    codes.push(DASH, FOUR);
-    hex(3);
-    codes.push(DASH, VARIANT_CODES[rand.int(4)]!);
-    hex(3);
-    codes.push(DASH);
-    hex(12);
-    return String.fromCharCode(...codes);
+    const codes = UID_CODES;
+    for (let i = 0; i < 36; i++) {
+      const at = UID_LAYOUT[i]!;
+      codes[i] = at === HEX ? HEX_CODES[rand.int(16)]! : at === VARIANT ? VARIANT_CODES[rand.int(4)]! : at;
+    }
+    return String.fromCharCode.apply(null, codes as unknown as number[]);
   }
 
   private notify(change: WatchChange): void {
@@ -486,8 +477,11 @@ export class Store implements StoreReader {
 
 const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 const VARIANT_CODES = [...'89ab'].map((c) => c.charCodeAt(0));
-const DASH = '-'.charCodeAt(0);
-const FOUR = '4'.charCodeAt(0);
+/** A uid's 36 places: a random hex digit, the random variant digit, or a fixed character code. */
+const HEX = -1;
+const VARIANT = -2;
+const UID_LAYOUT = [...'xxxxxxxx-xxxx-4xxx-vxxx-xxxxxxxxxxxx'].map((c) => (c === 'x' ? HEX : c === 'v' ? VARIANT : c.charCodeAt(0)));
+const UID_CODES = new Uint16Array(36);
 
 function addTo(index: Map<string, Map<string, Cell>>, key: string, uid: string, o: Cell): void {
   let m = index.get(key);

@@ -35,10 +35,10 @@ export interface FastForwardParts {
   timeline: Timeline;
 }
 
-/** Longest repeating group of cycles looked for (e.g. two CronJobs, one every minute, one every two). */
-const MAX_PERIOD = 4;
-/** Fewer cycles than this are not worth a jump. */
-const MIN_JUMP = 3;
+/** Longest repeating group of cycles looked for (e.g. CronJobs every minute and every 5 minutes: 5). */
+const MAX_PERIOD = 12;
+/** Fewer cycles than this are not worth learning and jumping. */
+const MIN_JUMP = 8;
 /** Boundaries kept for learning. */
 const KEEP_BOUNDARIES = MAX_PERIOD * (MAX_TOKEN_AGE + 4);
 
@@ -72,11 +72,22 @@ interface Learned {
   /** Per cycle: virtual time, resourceVersions, tasks, timeline entries, events. */
   step: { time: number; rv: number; tasks: number; tl: number; ev: number };
   last: Boundary;
+  /** The last cycle the schedules, the task cap and the end of the wait allow (k = 1: `last`'s). */
+  reach: number;
+}
+
+interface Candidate {
+  p: number;
+  /** The boundaries around the last three groups of p cycles. */
+  b: [Boundary, Boundary, Boundary, Boundary];
+  reach: number;
 }
 
 export class FastForward implements TokenSink {
   private log: Token[] = [];
   private bounds: Boundary[] = [];
+  /** Boundaries met since the last restart, and the count at which to try learning next. */
+  private met = 0;
   private nextAttempt = 0;
   private failedAttempts = 0;
   /** Cycles generated from a template rather than run. */
@@ -98,7 +109,7 @@ export class FastForward implements TokenSink {
     while (loop.runToBoundary(end)) {
       this.bounds.push(this.capture());
       if (this.bounds.length > KEEP_BOUNDARIES) this.bounds.shift();
-      if (this.bounds.length >= this.nextAttempt && this.tryJump(end)) {
+      if (++this.met >= this.nextAttempt && this.tryJump(end)) {
         // At the boundary after the jump; its timer may be due after `end`.
         this.restart();
         continue;
@@ -111,6 +122,7 @@ export class FastForward implements TokenSink {
   private restart(): void {
     this.log = [];
     this.bounds = [];
+    this.met = 0;
     this.nextAttempt = 0;
     this.failedAttempts = 0;
   }
@@ -132,15 +144,40 @@ export class FastForward implements TokenSink {
 
   private tryJump(end: number): boolean {
     for (let p = 1; p <= MAX_PERIOD && this.bounds.length >= 3 * p + 1; p++) {
-      const learned = this.learn(p);
-      if (learned) {
-        const jumped = this.jump(learned, end);
-        if (jumped) return true;
-      }
+      const candidate = this.candidate(p, end);
+      const learned = candidate && this.learn(candidate);
+      if (learned && this.jump(learned)) return true;
     }
-    // Back off: a run that is not periodic yet is looked at again after 1, 2, 4 … 32 more cycles.
-    this.nextAttempt = this.bounds.length + Math.min(32, 2 ** this.failedAttempts++);
+    // Back off: a run that is not periodic yet is looked at again after 1, 2, 4 … 64 more cycles.
+    this.nextAttempt = this.met + Math.min(64, 2 ** this.failedAttempts++);
     return false;
+  }
+
+  /**
+   * The last three groups of p cycles, if the cheap tests pass: as long, as many tasks, entries and
+   * events each, and room before `end` (and the task cap, and the schedules) for a jump worth making.
+   */
+  private candidate(p: number, end: number): Candidate | undefined {
+    const n = this.bounds.length - 1;
+    const b = [n - 3 * p, n - 2 * p, n - p, n].map((i) => this.bounds[i]!) as Candidate['b'];
+    for (const key of ['time', 'tasks', 'tl', 'ev'] as const) {
+      if (b[1][key] - b[0][key] !== b[2][key] - b[1][key] || b[2][key] - b[1][key] !== b[3][key] - b[2][key]) return undefined;
+    }
+    const reach = this.reach(b[3], b[3].time - b[2].time, b[3].tasks - b[2].tasks, end);
+    return reach - 2 >= MIN_JUMP ? { p, b, reach } : undefined;
+  }
+
+  /**
+   * The last cycle (k = 1 is the one just run, each `period` long) that can end by `end`, within the
+   * task cap, with every CronJob firing as in the learned cycle.
+   */
+  private reach(last: Boundary, period: number, tasks: number, end: number): number {
+    const { loop, store } = this.parts;
+    // Cycle k ends at last.time + (k - 1) × period.
+    let k = Math.floor((end - last.time) / period) + 1;
+    k = Math.min(k, 1 + Math.floor((loop.taskLimit - last.tasks - 1) / Math.max(1, tasks)));
+    const cronJobs = store.list<CronJob>('CronJob') as Stored<CronJob>[];
+    return 1 + cyclesWithSameFirings(cronJobs, { start: last.time, period }, Math.max(0, k - 1));
   }
 
   /** Token lists of groups of p cycles, ending at the latest boundary, as far back as kept. */
@@ -161,46 +198,41 @@ export class FastForward implements TokenSink {
   }
 
   /** Learns the last group of p cycles from the two before it, or undefined if they do not repeat. */
-  private learn(p: number): Learned | undefined {
-    const n = this.bounds.length - 1;
-    const [b0, b1, b2, b3] = [n - 3 * p, n - 2 * p, n - p, n].map((i) => this.bounds[i]!);
+  private learn({ p, b, reach }: Candidate): Learned | undefined {
+    const [b0, b1, b2, b3] = b;
     const groups = this.groupsOf(p);
     const g = groups.length;
     const [x, y, z] = [groups[g - 3]!, groups[g - 2]!, groups[g - 1]!];
     if (!sameKinds(x, y) || !sameKinds(y, z) || !namesStayApart([...x, ...y, ...z])) return undefined;
     const ctx = (i: number): TokenContext => new TokenContext(groups, i);
-    const learned = learn(this.traceBetween(b0!, b1!), this.traceBetween(b1!, b2!), ctx(g - 3), ctx(g - 2));
+    const learned = learn(this.traceBetween(b0, b1), this.traceBetween(b1, b2), ctx(g - 3), ctx(g - 2));
     const trace = learned && splitTrace(learned);
-    if (!trace || !sameJson(generate(trace, 1, ctx(g - 1)), this.traceBetween(b2!, b3!))) return undefined;
-    const state = learn(stateOf(b1!), stateOf(b2!), ctx(g - 3), ctx(g - 2));
-    if (!state || !sameJson(instantiate(state, 1, ctx(g - 1)), stateOf(b3!))) return undefined;
+    if (!trace || !sameJson(generate(trace, 1, ctx(g - 1)), this.traceBetween(b2, b3))) return undefined;
+    const state = learn(stateOf(b1), stateOf(b2), ctx(g - 3), ctx(g - 2));
+    if (!state || !sameJson(instantiate(state, 1, ctx(g - 1)), stateOf(b3))) return undefined;
     return {
       period: p,
       trace,
       state,
       kinds: y.map((t) => t.kind),
       groups: groups.map((list) => [...list]),
-      step: { time: b3!.time - b2!.time, rv: b3!.rv - b2!.rv, tasks: b3!.tasks - b2!.tasks, tl: b3!.tl - b2!.tl, ev: b3!.ev - b2!.ev },
-      last: b3!,
+      step: { time: b3.time - b2.time, rv: b3.rv - b2.rv, tasks: b3.tasks - b2.tasks, tl: b3.tl - b2.tl, ev: b3.ev - b2.ev },
+      last: b3,
+      reach,
     };
   }
 
-  /** How many cycles after the last learned one may be generated and then confirmed before `end`. */
-  private span(l: Learned, settle: number, end: number): number {
-    const { loop, store } = this.parts;
-    // Cycle k (k = 1 is the last one run) ends at last.time + (k - 1) × period.
-    let k = Math.floor((end - l.last.time) / l.step.time) + 1;
-    k = Math.min(k, 1 + Math.floor((loop.taskLimit - l.last.tasks - 1) / Math.max(1, l.step.tasks)));
-    const cronJobs = store.list<CronJob>('CronJob') as Stored<CronJob>[];
-    k = 1 + cyclesWithSameFirings(cronJobs, { start: l.last.time, period: l.step.time }, Math.max(0, k - 1));
+  /** How many cycles after the last learned one may be generated, leaving `settle` to confirm them. */
+  private span(l: Learned, settle: number): number {
+    let k = l.reach;
     while (k > 1 && !widthsHold(l, k)) k = widthLimit(l, k);
     return k - 1 - settle;
   }
 
-  private jump(l: Learned, end: number): boolean {
+  private jump(l: Learned): boolean {
     // Cycles run for real after the jump, until no history made before it is left.
     const settle = oldestTokenAge(l.state) + 1;
-    const count = this.span(l, settle, end);
+    const count = this.span(l, settle);
     if (count < MIN_JUMP) return false;
     const { loop, store, manager } = this.parts;
     const groups = l.groups;

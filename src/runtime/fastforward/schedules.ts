@@ -2,7 +2,7 @@
 // forward only while every schedule fires at the same places in each cycle, and every time zone keeps
 // its offset (the scheduled-timestamp annotation is written in the CronJob's zone).
 import type { CronJob, Stored } from '../api/types.js';
-import { cronJobSchedule, nextTime } from '../controllers/cronjob/schedule.js';
+import { cronJobSchedule, nextTime, type Schedule } from '../controllers/cronjob/schedule.js';
 import { loadZone, UTC_ZONE, type Zone } from '../controllers/cronjob/zone.js';
 
 export interface CycleWindow {
@@ -32,20 +32,49 @@ function sameFiringsFor(cj: Stored<CronJob>, w: CycleWindow, max: number): numbe
   const learned = firingsIn(parsed.schedule, w.start - w.period, w.start);
   const offset = learned.length > 0 ? zone.offsetAt(learned[0]!) : zone.offsetAt(w.start);
   if (learned.some((t) => zone.offsetAt(t) !== offset)) return 0;
-  let t = nextTime(parsed.schedule, w.start);
+  // A schedule that fires every day alike, in a zone whose offset holds, repeats daily: cycles that
+  // repeat over a day and one more cycle repeat for ever, and only those need looking at.
+  const horizon = firesDaily(parsed.schedule) && offsetHolds(zone, w.start - w.period, w.start + max * w.period) ? Math.min(max, Math.ceil(DAY / w.period) + 1) : max;
+  const k = sameFiringsUpTo(parsed.schedule, zone, w, learned, offset, horizon);
+  return k === horizon ? max : k;
+}
+
+function sameFiringsUpTo(schedule: Schedule, zone: Zone, w: CycleWindow, learned: readonly number[], offset: number, max: number): number {
+  let t = nextTime(schedule, w.start);
   for (let k = 1; k <= max; k++) {
     const shift = k * w.period;
     const end = w.start + shift;
     for (const expected of learned) {
       if (t !== expected + shift || zone.offsetAt(t) !== offset) return k - 1;
-      t = nextTime(parsed.schedule, t);
+      t = nextTime(schedule, t);
     }
     if (t !== undefined && t <= end) return k - 1;
   }
   return max;
 }
 
-function firingsIn(schedule: Parameters<typeof nextTime>[0], from: number, to: number): number[] {
+const DAY = 86_400_000;
+/** Offsets change only on 15-minute boundaries (see zone.ts). */
+const OFFSET_STEP = 15 * 60_000;
+
+/** Every day of every month and weekday allowed: the same times each day. */
+function firesDaily(schedule: Schedule): boolean {
+  return schedule.kind === 'spec' && allFrom(schedule.dom.allowed, 1) && allFrom(schedule.month.allowed, 1) && allFrom(schedule.dow.allowed, 0);
+}
+
+function allFrom(allowed: readonly boolean[], min: number): boolean {
+  for (let v = min; v < allowed.length; v++) if (!allowed[v]) return false;
+  return true;
+}
+
+function offsetHolds(zone: Zone, from: number, to: number): boolean {
+  if (zone === UTC_ZONE) return true;
+  const offset = zone.offsetAt(from);
+  for (let t = from; t <= to + OFFSET_STEP; t += OFFSET_STEP) if (zone.offsetAt(t) !== offset) return false;
+  return true;
+}
+
+function firingsIn(schedule: Schedule, from: number, to: number): number[] {
   const out: number[] = [];
   for (let t = nextTime(schedule, from); t !== undefined && t <= to; t = nextTime(schedule, t)) out.push(t);
   return out;

@@ -38,23 +38,22 @@ export class TokenContext {
     return ref.bare ? t.value.replaceAll('-', '') : t.value;
   }
 
-  /** `s` cut into text and the known tokens in it (a token stands alone: no letter or digit beside it). */
+  /**
+   * `s` cut into text and the known tokens in it. A uid is found anywhere (the kubelet's container IDs
+   * carry one without dashes, followed by the restart count); a generated suffix or a pod IP only where
+   * it stands alone, not inside a longer word.
+   */
   find(s: string): (string | TokenRef)[] {
     const known = this.known();
     const hits: { at: number; len: number; ref: TokenRef }[] = [];
-    for (const [value, ref] of known) {
-      // A uid (32 hex digits at least) is found anywhere; a short token only where it stands alone.
-      const long = value.length >= 32;
-      for (let at = s.indexOf(value); at >= 0; at = s.indexOf(value, at + 1)) {
-        if (long || standsAlone(s, at, value.length)) hits.push({ at, len: value.length, ref });
-      }
+    for (const m of s.matchAll(CANDIDATES)) {
+      const ref = known.get(m[0]);
+      if (ref) hits.push({ at: m.index, len: m[0].length, ref });
     }
     if (hits.length === 0) return [s];
-    hits.sort((a, b) => a.at - b.at || b.len - a.len);
     const out: (string | TokenRef)[] = [];
     let from = 0;
     for (const h of hits) {
-      if (h.at < from) continue;
       if (h.at > from) out.push(s.slice(from, h.at));
       out.push(h.ref);
       from = h.at + h.len;
@@ -83,8 +82,5 @@ export class TokenContext {
 /** How many cycles back a template may refer to a token. */
 export const MAX_TOKEN_AGE = 50;
 
-const WORD = /[0-9a-z]/;
-
-function standsAlone(s: string, at: number, len: number): boolean {
-  return !WORD.test(s[at - 1] ?? '') && !WORD.test(s[at + len] ?? '');
-}
+/** What a token can look like: a uid, a uid without dashes, a pod IP, or a whole word (a suffix). */
+const CANDIDATES = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}|(?<![0-9a-z.])\d+\.\d+\.\d+\.\d+(?![0-9a-z.])|[0-9a-z]+/g;
