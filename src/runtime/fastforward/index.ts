@@ -99,7 +99,8 @@ export class FastForward implements TokenSink {
   }
 
   made(token: Token): void {
-    this.log.push(token);
+    // Tokens made before the first boundary belong to no cycle: a run without schedules keeps none.
+    if (this.bounds.length > 0) this.log.push(token);
   }
 
   /** Advances the clock to `end` as Loop.runUntil does, generating the cycles of any steady state. */

@@ -16,7 +16,12 @@ export interface CycleWindow {
  * for every CronJob: the largest k such that cycles 1..k all do.
  */
 export function cyclesWithSameFirings(cronJobs: readonly Stored<CronJob>[], w: CycleWindow, max: number): number {
-  let k = max;
+  // A few cycles of each first: most mismatches show at once, and one CronJob's long check is then spared.
+  const probe = Math.min(max, 16);
+  let k = probe;
+  for (const cj of cronJobs) k = Math.min(k, sameFiringsFor(cj, w, k));
+  if (k < probe) return k;
+  k = max;
   for (const cj of cronJobs) k = Math.min(k, sameFiringsFor(cj, w, k));
   return k;
 }

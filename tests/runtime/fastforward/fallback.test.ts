@@ -26,7 +26,7 @@ function countingController(): Controller {
   return {
     name: 'tally-controller',
     watches: { Job: (change) => (change.type === 'ADDED' ? ['default/tally'] : []) },
-    sync: (key, ctx) => {
+    sync: (_key, ctx) => {
       const svc = ctx.store.get('Service', 'default', 'tally');
       if (!svc) return [];
       const count = (seen.get(ctx.store) ?? 0) + 1;
