@@ -443,20 +443,17 @@ export class Store implements StoreReader {
 
   /**
    * Puts `obj` in place of the current version of the object with its uid, telling no watcher: the
-   * version a fast-forward computed for an object that lives on through the generated cycles. The
-   * fields the indexes use (identity, owners, node) must be unchanged.
+   * version a fast-forward computed for an object that lives on through the generated cycles. Refused
+   * (false) unless the fields the indexes use — identity, owners, node — are unchanged.
    */
-  replaceVersion(obj: Stored): void {
+  replaceVersion(obj: Stored): boolean {
     const cell = this.byUid.get(obj.metadata.uid);
     const old = cell?.obj;
-    if (!cell || !old || old.kind !== obj.kind || old.metadata.name !== obj.metadata.name || old.metadata.namespace !== obj.metadata.namespace) {
-      throw new Error(`fast-forward: no object ${obj.kind}/${obj.metadata.name} to replace`);
-    }
-    if (!deepEqual(old.metadata.ownerReferences, obj.metadata.ownerReferences) || old.spec?.nodeName !== obj.spec?.nodeName) {
-      throw new Error(`fast-forward: ${obj.kind}/${obj.metadata.name} would move in the indexes`);
-    }
+    if (!cell || !old || old.kind !== obj.kind || old.metadata.name !== obj.metadata.name || old.metadata.namespace !== obj.metadata.namespace) return false;
+    if (!deepEqual(old.metadata.ownerReferences, obj.metadata.ownerReferences) || old.spec?.nodeName !== obj.spec?.nodeName) return false;
     if (this.opts.freeze) deepFreeze(obj);
     cell.obj = obj;
+    return true;
   }
 
   private newUid(): string {
