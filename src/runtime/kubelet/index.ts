@@ -198,7 +198,8 @@ export class Kubelet {
   /** The next pod IP, as admit() hands them out (a fast-forward makes those of generated cycles). */
   nextPodIP(): string {
     const n = this.nextIP++;
-    return `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`;
+    // Hosts .1–.254 of each /24 in turn (.0 and .255 are no host's), from 10.244.0.0/16.
+    return `10.244.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`;
   }
 
   /** Runs of each rule's failTimes used so far, as text (a fast-forward needs them unchanged). */

@@ -9,6 +9,20 @@ const get = (c: Cluster, name: string) => c.store.get('Pod', 'default', name)!;
 const reasons = (c: Cluster, name: string) => c.events.filter((e) => e.involvedObject.name === name).map((e) => e.reason);
 
 describe('kubelet', () => {
+  it('gives every pod its own IP, a host address (.1–.254), past the first 254 pods', () => {
+    const c = createCluster({ nodes: [{ name: 'big', capacity: { cpu: '64', memory: '256Gi', pods: '600' } }] });
+    for (let i = 0; i < 520; i++) c.apply(pod(`p${i}`, { app: 'p' }));
+    c.loop.runUntil(c.now());
+    const ips = c.store.list('Pod').map((p) => p.status.podIP as string);
+    expect(new Set(ips).size).toBe(520);
+    for (const ip of ips) {
+      const m = /^10\.244\.(\d+)\.(\d+)$/.exec(ip);
+      expect(m, ip).not.toBeNull();
+      expect(Number(m![2])).toBeGreaterThanOrEqual(1);
+      expect(Number(m![2])).toBeLessThanOrEqual(254);
+    }
+  });
+
   it('a scheduled pod is Pending with ContainerCreating, then Running and Ready 1s later', () => {
     const c = createCluster();
     c.apply(pod('p', { app: 'p' }));
