@@ -31,11 +31,10 @@ export function parseScenario(text: string): Scenario {
 
 /** Runs the scenario step by step and fast-forwarded; no comparison. */
 export function runBoth(manifests: KubeObject[], scenarioText: string, seed: number, options: CompareOptions = {}): Pair {
-  const scenario = parseScenario(scenarioText);
   const input = (fastForward: boolean): SimulateInput => ({
     // Each run gets its own copies: a run must not see objects the other one touched.
     manifests: structuredClone(manifests),
-    scenario,
+    scenario: parseScenario(scenarioText),
     seed,
     fastForward,
     ...(options.readManifest ? { readManifest: options.readManifest } : {}),
