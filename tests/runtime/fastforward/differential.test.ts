@@ -254,6 +254,24 @@ describe('fast-forward: calendars and irregular schedules', () => {
     compare([cronJob({ successfulJobsHistoryLimit: 100 })], waitOnly('6h'), SEED);
   });
 
+  test('timeZone America/New_York, */15 * * * * over 8 days with the DST start in the middle of a jump', () => {
+    const text = scenario({ start: '2030-03-06T00:00:00Z', steps: ['wait: 192h'] });
+    fastForwardsIdentically([cronJob({ schedule: '*/15 * * * *', timeZone: 'America/New_York' })], text);
+  });
+
+  test('timeZone Europe/London, */20 1 * * * over 40 days across the DST end (01:00–02:00 happens twice)', () => {
+    const text = scenario({ start: '2030-10-01T00:00:00Z', steps: ['wait: 960h'] });
+    compare([cronJob({ schedule: '*/20 1 * * *', timeZone: 'Europe/London' })], text, SEED);
+  });
+
+  test.each([
+    ['*/10 * * 1 *', '2030-01-29T00:00:00Z', 'January only, into February'],
+    ['*/10 * 1-15 * *', '2030-01-13T00:00:00Z', 'days 1–15 only, into the 16th'],
+    ['*/5 * * * 1-5', '2030-01-03T00:00:00Z', 'weekdays only, into the weekend'],
+  ])('%s from %s (%s): a steady state that stops', (schedule, start) => {
+    compare([cronJob({ schedule })], scenario({ start, steps: ['wait: 96h'] }), SEED);
+  });
+
   test.each([
     ['0,5 * * * *', '120h'],
     ['*/7 * * * *', '48h'],
