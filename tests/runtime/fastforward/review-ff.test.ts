@@ -52,9 +52,10 @@ describe('review: the fast-forward breaks the contract', () => {
     const text = scenario({ steps: ['wait: 4h'] });
     // The same draws with a Pod of another name: its uid is drawn alike, only the name differs.
     const { reference } = runBoth([cj, barePod('placeholder')], text, SEED);
-    const made = reference.timeline.find((e) => e.type === 'ADDED' && e.object.kind === 'Pod' && e.object.metadata.name.startsWith(`${JOB_AT_0140}-`));
-    expect(made).toBeDefined();
-    compare([cj, barePod(made!.object.metadata.name)], text, SEED);
+    const made = reference.timeline.find((e) => e.type === 'ADDED' && e.object.kind === 'Pod' && (e.object.metadata.name ?? '').startsWith(`${JOB_AT_0140}-`));
+    const name = made?.object.metadata.name;
+    expect(name).toBeDefined();
+    compare([cj, barePod(name!)], text, SEED);
   });
 });
 
