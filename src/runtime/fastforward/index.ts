@@ -67,8 +67,8 @@ interface Learned {
   state: Template;
   /** Token kinds of one cycle, in order. */
   kinds: Token['kind'][];
-  /** Token lists of the cycles so far, oldest first; the learned cycle is `groups.length - 2`. */
-  groups: Token[][];
+  /** Tokens of the cycles so far, oldest first; the learned cycle is `groups.length - 2`. */
+  groups: string[][];
   /** Per cycle: virtual time, resourceVersions, tasks, timeline entries, events. */
   step: { time: number; rv: number; tasks: number; tl: number; ev: number };
   last: Boundary;
@@ -205,7 +205,8 @@ export class FastForward implements TokenSink {
     const g = groups.length;
     const [x, y, z] = [groups[g - 3]!, groups[g - 2]!, groups[g - 1]!];
     if (!sameKinds(x, y) || !sameKinds(y, z) || !namesStayApart([...x, ...y, ...z])) return undefined;
-    const ctx = (i: number): TokenContext => new TokenContext(groups, i);
+    const values = groups.map((list) => list.map((t) => t.value));
+    const ctx = (i: number): TokenContext => new TokenContext(values, i);
     const learned = learn(this.traceBetween(b0, b1), this.traceBetween(b1, b2), ctx(g - 3), ctx(g - 2));
     const trace = learned && splitTrace(learned);
     if (!trace || !sameJson(generate(trace, 1, ctx(g - 1)), this.traceBetween(b2, b3))) return undefined;
@@ -216,7 +217,7 @@ export class FastForward implements TokenSink {
       trace,
       state,
       kinds: y.map((t) => t.kind),
-      groups: groups.map((list) => [...list]),
+      groups: values,
       step: { time: b3.time - b2.time, rv: b3.rv - b2.rv, tasks: b3.tasks - b2.tasks, tl: b3.tl - b2.tl, ev: b3.ev - b2.ev },
       last: b3,
       reach,
@@ -252,9 +253,9 @@ export class FastForward implements TokenSink {
   }
 
   /** Tokens for one generated cycle, from the same generators in the same order as a run makes them. */
-  private makeTokens(kinds: readonly Token['kind'][]): Token[] {
+  private makeTokens(kinds: readonly Token['kind'][]): string[] {
     const { store, kubelet } = this.parts;
-    return kinds.map((kind) => ({ kind, value: kind === 'ip' ? kubelet.nextPodIP() : store.makeToken(kind) }));
+    return kinds.map((kind) => (kind === 'ip' ? kubelet.nextPodIP() : store.makeToken(kind)));
   }
 
   private append(trace: Trace): void {
@@ -294,7 +295,7 @@ export class FastForward implements TokenSink {
     for (let i = 0; i < settle; i++) {
       const tokens = made.slice(i * per, (i + 1) * per);
       if (tokens.some((t, k) => t.kind !== l.kinds[k])) throw new FastForwardDiverged('the cycles after a fast-forward made other tokens');
-      groups.push(tokens);
+      groups.push(tokens.map((t) => t.value));
       this.append(generate(l.trace, count + 2 + i, new TokenContext(groups, base + count + 2 + i)));
     }
     const expected = instantiate(l.state, count + settle + 1, new TokenContext(groups, base + count + settle + 1));

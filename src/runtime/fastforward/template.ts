@@ -174,9 +174,11 @@ export function instantiate(t: Template, k: number, tokens: TokenContext): unkno
 }
 
 function stringAt(parts: readonly Part[], k: number, tokens: TokenContext): string {
-  let out = '';
-  for (let i = 0; i < parts.length; i++) out += partText(parts[i]!, k, tokens);
-  return out;
+  if (parts.length === 1) return partText(parts[0]!, k, tokens);
+  // join() makes one flat string; `+=` would keep a tree of pieces per string for the run's life.
+  const pieces = new Array<string>(parts.length);
+  for (let i = 0; i < parts.length; i++) pieces[i] = partText(parts[i]!, k, tokens);
+  return pieces.join('');
 }
 
 function partText(p: Part, k: number, tokens: TokenContext): string {

@@ -28,14 +28,14 @@ export class TokenContext {
   private byValue: Map<string, TokenRef> | undefined;
 
   constructor(
-    private readonly cycles: readonly (readonly Token[])[],
+    private readonly cycles: readonly (readonly string[])[],
     private readonly cycle: number,
   ) {}
 
   token(ref: TokenRef): string {
     const t = this.cycles[this.cycle - ref.age]?.[ref.index];
     if (!t) throw new Error(`fast-forward: no token ${ref.index} ${ref.age} cycles before cycle ${this.cycle}`);
-    return ref.bare ? t.value.replaceAll('-', '') : t.value;
+    return ref.bare ? t.replaceAll('-', '') : t;
   }
 
   /**
@@ -70,9 +70,9 @@ export class TokenContext {
     for (let age = 0; age <= Math.min(this.cycle, MAX_TOKEN_AGE); age++) {
       const list = this.cycles[this.cycle - age] ?? [];
       list.forEach((t, index) => {
-        if (!m.has(t.value)) m.set(t.value, { age, index });
+        if (!m.has(t)) m.set(t, { age, index });
         // The kubelet's container IDs carry the pod uid without its dashes.
-        if (t.kind === 'uid' && !m.has(t.value.replaceAll('-', ''))) m.set(t.value.replaceAll('-', ''), { age, index, bare: true });
+        if (UID.test(t) && !m.has(t.replaceAll('-', ''))) m.set(t.replaceAll('-', ''), { age, index, bare: true });
       });
     }
     return (this.byValue = m);
@@ -81,6 +81,8 @@ export class TokenContext {
 
 /** How many cycles back a template may refer to a token. */
 export const MAX_TOKEN_AGE = 50;
+
+const UID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What a token can look like: a uid, a uid without dashes, a pod IP, or a whole word (a suffix). */
 const CANDIDATES = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}|(?<![0-9a-z.])\d+\.\d+\.\d+\.\d+(?![0-9a-z.])|[0-9a-z]+/g;

@@ -1,27 +1,24 @@
 // The cycle template: what it learns from two cycles, and what it gives k cycles on.
 import { describe, expect, test } from 'vitest';
 import { learn, instantiate, digitWidthsHold, oldestTokenAge } from '../../../src/runtime/fastforward/template.js';
-import { TokenContext, type Token } from '../../../src/runtime/fastforward/tokens.js';
+import { TokenContext } from '../../../src/runtime/fastforward/tokens.js';
 
 const uid = (n: number): string => `${String(n).padStart(8, '0')}-aaaa-4bbb-8ccc-${String(n).padStart(12, '0')}`;
-const cycles: Token[][] = [0, 1, 2, 3].map((i) => [
-  { kind: 'uid', value: uid(i) },
-  { kind: 'name', value: ['bcdfg', 'hjklm', 'npqrs', 'tvwxz'][i]!, prefix: `tick-${100 + i}-` },
-  { kind: 'ip', value: `10.244.0.${i + 1}` },
-]);
+/** Per cycle, the tokens it made: a uid, a generated name suffix, a pod IP. */
+const cycles: string[][] = [0, 1, 2, 3].map((i) => [uid(i), ['bcdfg', 'hjklm', 'npqrs', 'tvwxz'][i]!, `10.244.0.${i + 1}`]);
 const ctx = (i: number): TokenContext => new TokenContext(cycles, i);
 
 /** A value of cycle i, as a run would write it. */
 function podOf(i: number): unknown {
   const t = Date.UTC(2030, 0, 1, 0, i);
   return {
-    metadata: { name: `tick-${100 + i}-${cycles[i]![1]!.value}`, uid: uid(i), resourceVersion: String(40 + 15 * i) },
+    metadata: { name: `tick-${100 + i}-${cycles[i]![1]!}`, uid: uid(i), resourceVersion: String(40 + 15 * i) },
     spec: { containers: [{ name: 'tick', image: 'busybox:1.36' }], nodeName: 'node-1' },
     status: {
       podIP: `10.244.0.${i + 1}`,
       startTime: new Date(t).toISOString().replace('.000', ''),
       containerID: `containerd://${uid(i).replaceAll('-', '')}0`,
-      message: `back-off 10s restarting failed container=tick pod=tick-${100 + i}-${cycles[i]![1]!.value}_default(${uid(i)})`,
+      message: `back-off 10s restarting failed container=tick pod=tick-${100 + i}-${cycles[i]![1]!}_default(${uid(i)})`,
     },
     time: t,
   };
@@ -73,7 +70,7 @@ describe('learning a cycle', () => {
 
   test('a token made cycles ago is read from that cycle', () => {
     // At cycle i the history names the pod made two cycles before.
-    const value = (i: number): string => `deleted ${cycles[i - 2]![1]!.value}`;
+    const value = (i: number): string => `deleted ${cycles[i - 2]![1]!}`;
     const t = learn(value(2), value(3), ctx(2), ctx(3));
     expect(oldestTokenAge(t!)).toBe(2);
   });
