@@ -138,6 +138,15 @@ describe('review: cases that hold', () => {
     }
   });
 
+  test('starts and pod rules off the whole second, across a year end', () => {
+    const pods = [rule('tick', 'runFor: 1500ms, startupTime: 250ms, readyAfter: 100ms')];
+    for (const [start, seed] of [['2030-01-01T00:00:00.5Z', 1], ['2031-12-31T23:30:00.25Z', 3]] as const) {
+      const { reference, fast } = runBoth([cronJob({ schedule: '*/2 * * * *' })], scenario({ start, pods, steps: ['wait: 3h', 'wait: 1h'] }), seed);
+      expect(differences(reference, fast), start).toEqual([]);
+      expect(fast.fastForwarded, start).toBeGreaterThan(0);
+    }
+  });
+
   test('waits of every few seconds past the hour, with a step between them (*/3)', () => {
     for (let s = 0; s < 400; s += 29) {
       const text = scenario({ pods: [rule('tick', 'runFor: 25s')], steps: [`wait: ${3 * 3600 + s}s`, 'wait: 1m', `wait: ${2 * 3600 + 2 * s}s`] });
