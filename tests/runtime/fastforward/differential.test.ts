@@ -171,6 +171,13 @@ describe('fast-forward: beside other objects', () => {
     fastForwardsIdentically([cronJob({ name })], waitOnly('6h'));
   });
 
+  test.each([
+    ['*/3 * * * *', '*/4 * * * *', 'every 12 minutes'],
+    ['*/3 * * * *', '*/5 * * * *', 'every 15 minutes'],
+  ])('two CronJobs %s and %s (their firings repeat %s)', (a, b) => {
+    compare([cronJob({ name: 'tick', schedule: a }), cronJob({ name: 'tock', schedule: b })], waitOnly('12h'), SEED);
+  });
+
   test('two CronJobs whose cycles repeat only every 6 minutes (*/2 and */3)', () => {
     compare([cronJob({ name: 'tick', schedule: '*/2 * * * *' }), cronJob({ name: 'tock', schedule: '*/3 * * * *' })], waitOnly('6h'), SEED);
   });
@@ -267,6 +274,16 @@ describe('fast-forward: calendars and irregular schedules', () => {
   test('timeZone Europe/London, */20 1 * * * over 40 days across the DST end (01:00–02:00 happens twice)', () => {
     const text = scenario({ start: '2030-10-01T00:00:00Z', steps: ['wait: 960h'] });
     compare([cronJob({ schedule: '*/20 1 * * *', timeZone: 'Europe/London' })], text, SEED);
+  });
+
+  test('timeZone America/New_York, 30 1,2,3 * * * over 60 days (02:30 does not exist on 03-10)', () => {
+    const text = scenario({ start: '2030-02-01T00:00:00Z', steps: ['wait: 1440h'] });
+    compare([cronJob({ schedule: '30 1,2,3 * * *', timeZone: 'America/New_York' })], text, SEED);
+  });
+
+  test('timeZone America/New_York, */20 0-3 * * * over 60 days (01:00–02:00 happens twice on 11-03)', () => {
+    const text = scenario({ start: '2030-10-01T00:00:00Z', steps: ['wait: 1440h'] });
+    compare([cronJob({ schedule: '*/20 0-3 * * *', timeZone: 'America/New_York' })], text, SEED);
   });
 
   test.each([
