@@ -185,21 +185,24 @@ export class ControllerManager {
   }
 
   /**
-   * Moves every pending requeue `ms` later, in the order they were armed (a fast-forward over schedule
-   * cycles: each controller's next wake-up keeps its place, that many cycles on).
+   * Re-arms every pending requeue at `dueOf(label, due)`, in the order they were armed, so requeues
+   * due at the same instant keep their order (a fast-forward moves the schedules that move with its
+   * cycle and leaves the others).
    */
-  shiftRequeues(ms: number): void {
+  moveRequeues(dueOf: (label: string, due: number) => number): void {
     const all: { c: Controller; key: string; timer: boolean; due: number; seq: number }[] = [];
     for (const [c, pending] of this.timers) {
       for (const [tk, t] of pending) {
-        all.push({ c, key: tk.slice(2), timer: tk.startsWith('T|'), due: t.due, seq: t.handle.seq });
+        const timer = tk.startsWith('T|');
+        const key = tk.slice(2);
+        all.push({ c, key, timer, due: dueOf(requeueLabel(c, key, timer), t.due), seq: t.handle.seq });
         t.handle.cancel();
       }
       pending.clear();
     }
     all.sort((a, b) => a.seq - b.seq);
     const now = this.loop.now();
-    for (const r of all) this.requeueAfter(r.c, r.key, r.due + ms - now, r.timer);
+    for (const r of all) this.requeueAfter(r.c, r.key, r.due - now, r.timer);
   }
 
   private requeueAfter(c: Controller, key: string, ms: number, timer: boolean): string {
@@ -213,8 +216,14 @@ export class ControllerManager {
       if (pending.get(tk)?.due === due) pending.delete(tk);
       this.enqueue(c, key);
     };
-    const handle = timer ? this.loop.timerAt(due, `${c.name} schedule ${key}`, fire) : this.loop.at(due, `${c.name} requeue ${key}`, fire);
+    const label = requeueLabel(c, key, timer);
+    const handle = timer ? this.loop.timerAt(due, label, fire) : this.loop.at(due, label, fire);
     pending.set(tk, { due, handle });
     return tk;
   }
+}
+
+/** The loop label of a controller's requeue of `key`: a schedule (timer) or a plain requeue. */
+function requeueLabel(c: Controller, key: string, timer: boolean): string {
+  return `${c.name} ${timer ? 'schedule' : 'requeue'} ${key}`;
 }

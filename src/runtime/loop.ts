@@ -229,12 +229,12 @@ export class Loop {
     this.runTask((w && (!t || before(w, t)) ? this.work.pop() : this.timers.pop())!);
   }
 
-  /** The pending timers (time, label), in the order they will run. */
+  /** The pending timers (time, label), by time, then label (not by the order they were armed in). */
   pendingTimers(): { time: number; label: string }[] {
     return this.timers
       .live()
-      .sort((a, b) => (before(a, b) ? -1 : 1))
-      .map((t) => ({ time: t.time, label: t.label }));
+      .map((t) => ({ time: t.time, label: t.label }))
+      .sort((a, b) => a.time - b.time || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
 
   /**

@@ -197,6 +197,13 @@ export class Store implements StoreReader {
     return out;
   }
 
+  /** Every object, kind by kind in the order each was first created, without sorting (cheap). */
+  inCreationOrder(): Stored[] {
+    const out: Stored[] = [];
+    for (const byNs of this.objects.values()) for (const m of byNs.values()) for (const c of m.values()) out.push(c.obj);
+    return out;
+  }
+
   // ---- writes ----
 
   /** Creates an object: names it (generateName), fills metadata, applies defaults. */

@@ -19,12 +19,12 @@ import type { ControllerManager } from '../controller.js';
 import type { EventRecorder } from '../events.js';
 import type { Timeline } from '../timeline.js';
 import { TokenContext, MAX_TOKEN_AGE, type Token, type TokenSink } from './tokens.js';
-import { learn, instantiate, digitWidthsHold, oldestTokenAge, type Template } from './template.js';
+import { learn, instantiate, digitWidthsHold, oldestTokenAge, fieldOf, type Template } from './template.js';
 import { cyclesWithSameFirings } from './schedules.js';
+import { FastForwardDiverged } from './diverged.js';
 import { splitTrace, generate, type Trace, type TraceTemplate } from './trace.js';
 
-/** The cluster after a fast-forward is not the one its template foretold. */
-export class FastForwardDiverged extends Error {}
+export { FastForwardDiverged };
 
 export interface FastForwardParts {
   loop: Loop;
@@ -67,8 +67,10 @@ interface Learned {
   state: Template;
   /** Token kinds of one cycle, in order. */
   kinds: Token['kind'][];
-  /** Tokens of the cycles so far, oldest first; the learned cycle is `groups.length - 2`. */
+  /** Tokens of the cycles so far, oldest first (generated cycles are added as they are made). */
   groups: string[][];
+  /** The learned cycle's place in `groups`; cycle k after it is at base + k. */
+  base: number;
   /** Per cycle: virtual time, resourceVersions, tasks, timeline entries, events. */
   step: { time: number; rv: number; tasks: number; tl: number; ev: number };
   last: Boundary;
@@ -139,7 +141,7 @@ export class FastForward implements TokenSink {
       tasks: loop.executed,
       failures: kubelet.failuresSoFar(),
       timers: loop.pendingTimers(),
-      items: store.all(),
+      items: store.inCreationOrder(),
     };
   }
 
@@ -211,13 +213,14 @@ export class FastForward implements TokenSink {
     const trace = learned && splitTrace(learned);
     if (!trace || !sameJson(generate(trace, 1, ctx(g - 1)), this.traceBetween(b2, b3))) return undefined;
     const state = learn(stateOf(b1), stateOf(b2), ctx(g - 3), ctx(g - 2));
-    if (!state || !sameJson(instantiate(state, 1, ctx(g - 1)), stateOf(b3))) return undefined;
+    if (!state || !sameValue(instantiate(state, 1, ctx(g - 1)), stateOf(b3))) return undefined;
     return {
       period: p,
       trace,
       state,
       kinds: y.map((t) => t.kind),
       groups: values,
+      base: g - 2,
       step: { time: b3.time - b2.time, rv: b3.rv - b2.rv, tasks: b3.tasks - b2.tasks, tl: b3.tl - b2.tl, ev: b3.ev - b2.ev },
       last: b3,
       reach,
@@ -226,9 +229,24 @@ export class FastForward implements TokenSink {
 
   /** How many cycles after the last learned one may be generated, leaving `settle` to confirm them. */
   private span(l: Learned, settle: number): number {
-    let k = l.reach;
+    let k = Math.min(l.reach, this.beforeFixedTimers(l));
     while (k > 1 && !widthsHold(l, k)) k = widthLimit(l, k);
     return k - 1 - settle;
+  }
+
+  /**
+   * The last cycle that ends before a timer that does not move with the cycle (a CronJob firing at
+   * other times, the leftover timer of a deleted one) is due: that timer must run as a full run runs it.
+   */
+  private beforeFixedTimers(l: Learned): number {
+    const now = timersAt(l, 1);
+    const next = timersAt(l, 2);
+    let k = Infinity;
+    for (const t of now) {
+      if (!next.some((n) => n.label === t.label && n.time === t.time)) continue;
+      k = Math.min(k, Math.floor((t.time - l.last.time - 1) / l.step.time) + 1);
+    }
+    return k;
   }
 
   private jump(l: Learned): boolean {
@@ -237,19 +255,34 @@ export class FastForward implements TokenSink {
     const count = this.span(l, settle);
     if (count < MIN_JUMP) return false;
     const { loop, store, manager } = this.parts;
-    const groups = l.groups;
-    const base = groups.length - 2;
+    const { groups, base } = l;
     for (let k = 2; k <= count + 1; k++) {
       groups.push(this.makeTokens(l.kinds));
-      this.append(generate(l.trace, k, new TokenContext(groups, base + k)));
+      const tokens = new TokenContext(groups, base + k);
+      this.refuseTakenNames(l.trace, k, tokens);
+      this.append(generate(l.trace, k, tokens));
     }
     store.skipVersions(count * l.step.rv);
     loop.skipTo(l.last.time + count * l.step.time, count * l.step.tasks);
-    manager.shiftRequeues(count * l.step.time);
+    const due = new Map(timersAt(l, count + 1).map((t) => [t.label, t.time]));
+    manager.moveRequeues((label, at) => due.get(label) ?? at);
     this.replaceLasting(instantiate(l.state, count + 1, new TokenContext(groups, base + count + 1)) as { items: Stored[] });
     this.confirm(l, count, settle);
     this.generated += count * l.period;
     return true;
+  }
+
+  /**
+   * A generated cycle creates objects under names the store may already hold (a Job named like a
+   * future run, a pod name the generator draws again): the API server would refuse or redraw, which
+   * the template does not know, so the run is redone step by step.
+   */
+  private refuseTakenNames(t: TraceTemplate, k: number, tokens: TokenContext): void {
+    for (const c of t.creates) {
+      const name = instantiate(c.name, k, tokens) as string;
+      const namespace = instantiate(c.namespace, k, tokens) as string | undefined;
+      if (this.parts.store.get(c.kind, namespace, name)) throw new FastForwardDiverged(`${c.kind} ${name} already exists`);
+    }
   }
 
   /** Tokens for one generated cycle, from the same generators in the same order as a run makes them. */
@@ -268,7 +301,7 @@ export class FastForward implements TokenSink {
     const { store } = this.parts;
     for (const obj of predicted.items) {
       const live = store.getByUid(obj.metadata.uid);
-      if (live && !sameJson(live, obj) && !store.replaceVersion(obj)) throw new FastForwardDiverged(`${obj.kind}/${obj.metadata.name} would move in the store's indexes`);
+      if (live && live !== obj && !sameValue(live, obj) && !store.replaceVersion(obj)) throw new FastForwardDiverged(`${obj.kind}/${obj.metadata.name} would move in the store's indexes`);
     }
   }
 
@@ -290,8 +323,7 @@ export class FastForward implements TokenSink {
     }
     timeline.entries.length = from.tl;
     recorder.events.length = from.ev;
-    const groups = l.groups;
-    const base = groups.length - 2 - count;
+    const { groups, base } = l;
     for (let i = 0; i < settle; i++) {
       const tokens = made.slice(i * per, (i + 1) * per);
       if (tokens.some((t, k) => t.kind !== l.kinds[k])) throw new FastForwardDiverged('the cycles after a fast-forward made other tokens');
@@ -299,7 +331,7 @@ export class FastForward implements TokenSink {
       this.append(generate(l.trace, count + 2 + i, new TokenContext(groups, base + count + 2 + i)));
     }
     const expected = instantiate(l.state, count + settle + 1, new TokenContext(groups, base + count + settle + 1));
-    if (!sameJson(expected, stateOf(this.capture()))) throw new FastForwardDiverged('the cluster after a fast-forward is not the one the learned cycle foretold');
+    if (!sameValue(expected, stateOf(this.capture()))) throw new FastForwardDiverged('the cluster after a fast-forward is not the one the learned cycle foretold');
   }
 }
 
@@ -330,6 +362,27 @@ function sameKinds(a: readonly Token[], b: readonly Token[]): boolean {
 function namesStayApart(tokens: readonly Token[]): boolean {
   const prefixes = tokens.filter((t) => t.kind === 'name').map((t) => t.prefix);
   return new Set(prefixes).size === prefixes.length;
+}
+
+/** The schedule timers at the end of cycle k (k = 1: the last one run). */
+function timersAt(l: Learned, k: number): { time: number; label: string }[] {
+  const timers = fieldOf(l.state, 'timers');
+  return timers ? (instantiate(timers, k, new TokenContext(l.groups, l.base + k)) as { time: number; label: string }[]) : [];
+}
+
+/** Deep equality of JSON-like values, in key order; the same object is equal at once. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

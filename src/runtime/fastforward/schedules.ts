@@ -3,7 +3,7 @@
 // its offset (the scheduled-timestamp annotation is written in the CronJob's zone).
 import type { CronJob, Stored } from '../api/types.js';
 import { cronJobSchedule, nextTime, type Schedule } from '../controllers/cronjob/schedule.js';
-import { loadZone, UTC_ZONE, type Zone } from '../controllers/cronjob/zone.js';
+import { UTC_ZONE, type Zone } from '../controllers/cronjob/zone.js';
 
 export interface CycleWindow {
   /** End of the cycle the template was learned on (its firings are in (start - period, start]). */
@@ -29,11 +29,10 @@ export function cyclesWithSameFirings(cronJobs: readonly Stored<CronJob>[], w: C
 function sameFiringsFor(cj: Stored<CronJob>, w: CycleWindow, max: number): number {
   const spec = cj.spec;
   if (!spec || spec.suspend === true) return max;
-  const tz = spec.timeZone ?? undefined;
-  const parsed = cronJobSchedule(spec.schedule ?? '', tz);
+  const parsed = cronJobSchedule(spec.schedule ?? '', spec.timeZone ?? undefined);
   if (!parsed.ok) return max;
-  const loaded = tz === undefined ? UTC_ZONE : loadZone(tz);
-  const zone: Zone = typeof loaded === 'string' ? UTC_ZONE : loaded;
+  // The schedule's own zone: spec.timeZone, or a CRON_TZ=/TZ= prefix in the schedule.
+  const zone: Zone = parsed.schedule.kind === 'spec' ? parsed.schedule.zone : UTC_ZONE;
   const learned = firingsIn(parsed.schedule, w.start - w.period, w.start);
   const offset = learned.length > 0 ? zone.offsetAt(learned[0]!) : zone.offsetAt(w.start);
   if (learned.some((t) => zone.offsetAt(t) !== offset)) return 0;

@@ -23,6 +23,13 @@ export type Template =
   | { kind: 'array'; items: Template[] }
   | { kind: 'object'; keys: string[]; values: Template[] };
 
+/** The template of one key of an object's template. */
+export function fieldOf(t: Template, key: string): Template | undefined {
+  if (t.kind === 'object') return t.values[t.keys.indexOf(key)];
+  if (t.kind === 'same' && typeof t.value === 'object' && t.value !== null) return { kind: 'same', value: (t.value as Record<string, unknown>)[key] };
+  return undefined;
+}
+
 /** Thrown while learning when two cycles differ in a way a template cannot express. */
 class Unlike extends Error {}
 

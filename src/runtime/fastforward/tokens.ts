@@ -1,6 +1,7 @@
 // Generated tokens — uids, generated name suffixes and pod IPs — in the order the store and the kubelet
 // make them, grouped by schedule cycle. A template refers to a token by how many cycles back it was made
 // and its place in that cycle, so a later cycle reads its own fresh tokens in the same places.
+import { FastForwardDiverged } from './diverged.js';
 
 export type TokenKind = 'uid' | 'name' | 'ip';
 
@@ -34,7 +35,7 @@ export class TokenContext {
 
   token(ref: TokenRef): string {
     const t = this.cycles[this.cycle - ref.age]?.[ref.index];
-    if (!t) throw new Error(`fast-forward: no token ${ref.index} ${ref.age} cycles before cycle ${this.cycle}`);
+    if (!t) throw new FastForwardDiverged(`fast-forward: no token ${ref.index} ${ref.age} cycles before cycle ${this.cycle}`);
     return ref.bare ? t.replaceAll('-', '') : t;
   }
 

@@ -5,7 +5,7 @@ import type { KubeObject } from '../api/types.js';
 import type { SimEvent } from '../events.js';
 import type { TimelineEntry } from '../timeline.js';
 import type { TokenContext } from './tokens.js';
-import { instantiate, type Template } from './template.js';
+import { instantiate, fieldOf as field, type Template } from './template.js';
 
 export interface Trace {
   tl: TimelineEntry[];
@@ -15,9 +15,17 @@ export interface Trace {
 /** The template of one record: a template per field, in the record's key order. */
 type Fields = Record<string, Template>;
 
+/** An object a cycle creates under a name that moves from cycle to cycle. */
+export interface Creation {
+  kind: string;
+  namespace: Template;
+  name: Template;
+}
+
 export interface TraceTemplate {
   entries: Fields[];
   events: Fields[];
+  creates: Creation[];
   /** The distinct involvedObject templates, and which one each event has. */
   refs: Template[];
   refOf: number[];
@@ -44,7 +52,16 @@ export function splitTrace(t: Template): TraceTemplate | undefined {
     keys.push(key);
     return refs.push(e.involvedObject!) - 1;
   });
-  return { entries, events, refs, refOf, parts };
+  return { entries, events, creates: entries.flatMap(creation), refs, refOf, parts };
+}
+
+function creation(f: Fields): Creation[] {
+  if (f.type?.kind !== 'same' || f.type.value !== 'ADDED') return [];
+  const kind = field(f.object!, 'kind');
+  const metadata = field(f.object!, 'metadata');
+  const name = metadata && field(metadata, 'name');
+  if (kind?.kind !== 'same' || !name || name.kind === 'same') return [];
+  return [{ kind: kind.value as string, namespace: field(metadata!, 'namespace') ?? { kind: 'same', value: undefined }, name }];
 }
 
 function records(t: Template, order: readonly string[]): Fields[] | undefined {
