@@ -166,6 +166,8 @@ export class FastForward implements TokenSink {
     for (const key of ['time', 'tasks', 'tl', 'ev'] as const) {
       if (b[1][key] - b[0][key] !== b[2][key] - b[1][key] || b[2][key] - b[1][key] !== b[3][key] - b[2][key]) return undefined;
     }
+    // Pod rules' failTimes still being used up: the kubelet's count would not move with a jump.
+    if (b[1].failures !== b[3].failures) return undefined;
     const reach = this.reach(b[3], b[3].time - b[2].time, b[3].tasks - b[2].tasks, end);
     return reach - 2 >= MIN_JUMP ? { p, b, reach } : undefined;
   }
