@@ -76,6 +76,8 @@ interface Learned {
   last: Boundary;
   /** The last cycle the schedules, the task cap and the end of the wait allow (k = 1: `last`'s). */
   reach: number;
+  /** What the learned cycle did (see shape()). */
+  shape: { tl: string; ev: string };
 }
 
 interface Candidate {
@@ -226,6 +228,7 @@ export class FastForward implements TokenSink {
       step: { time: b3.time - b2.time, rv: b3.rv - b2.rv, tasks: b3.tasks - b2.tasks, tl: b3.tl - b2.tl, ev: b3.ev - b2.ev },
       last: b3,
       reach,
+      shape: shape(this.traceBetween(b2, b3)),
     };
   }
 
@@ -323,6 +326,9 @@ export class FastForward implements TokenSink {
     if (made.length !== settle * per || timeline.entries.length - from.tl !== settle * l.step.tl || recorder.events.length - from.ev !== settle * l.step.ev) {
       throw new FastForwardDiverged('the cycles after a fast-forward did not repeat the learned one');
     }
+    // Their objects' names and uids differ from the template's (the old history), not what they did.
+    const live = shape({ tl: timeline.entries.slice(from.tl), ev: recorder.events.slice(from.ev) });
+    if (live.tl !== l.shape.tl.repeat(settle) || live.ev !== l.shape.ev.repeat(settle)) throw new FastForwardDiverged('the cycles after a fast-forward did other things than the learned one');
     timeline.entries.length = from.tl;
     recorder.events.length = from.ev;
     const { groups, base } = l;
@@ -364,6 +370,15 @@ function sameKinds(a: readonly Token[], b: readonly Token[]): boolean {
 function namesStayApart(tokens: readonly Token[]): boolean {
   const prefixes = tokens.filter((t) => t.kind === 'name').map((t) => t.prefix);
   return new Set(prefixes).size === prefixes.length;
+}
+
+/** What a cycle did, without names: each write's type and kind, each event's type, reason and kind. */
+function shape(t: Trace): { tl: string; ev: string } {
+  let tl = '';
+  let ev = '';
+  for (const e of t.tl) tl += `${e.type} ${e.object.kind}\n`;
+  for (const e of t.ev) ev += `${e.type} ${e.reason} ${e.involvedObject.kind}\n`;
+  return { tl, ev };
 }
 
 /** The schedule timers at the end of cycle k (k = 1: the last one run). */
