@@ -30,3 +30,22 @@ export function clonePlain<T>(v: T): T {
   for (const k in v as Record<string, unknown>) out[k] = clonePlain((v as Record<string, unknown>)[k]);
   return out as T;
 }
+
+/**
+ * Deep equality of JSON-like values with keys in the same order (as JSON output sees them); the same
+ * object is equal at once. A fast-forward's check: a version whose keys come in another order would
+ * print differently.
+ */
+export function sameInOrder(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameInOrder((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}

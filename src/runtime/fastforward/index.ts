@@ -21,6 +21,7 @@ import type { Timeline } from '../timeline.js';
 import { TokenContext, MAX_TOKEN_AGE, type Token, type TokenSink } from './tokens.js';
 import { learn, instantiate, digitWidthsHold, oldestTokenAge, fieldOf, type Template } from './template.js';
 import { cyclesWithSameFirings } from './schedules.js';
+import { sameInOrder } from '../api/equal.js';
 import { FastForwardDiverged } from './diverged.js';
 import { splitTrace, generate, type Trace, type TraceTemplate } from './trace.js';
 
@@ -217,7 +218,7 @@ export class FastForward implements TokenSink {
     const trace = learned && splitTrace(learned);
     if (!trace || !sameJson(generate(trace, 1, ctx(g - 1)), this.traceBetween(b2, b3))) return undefined;
     const state = learn(stateOf(b1), stateOf(b2), ctx(g - 3), ctx(g - 2));
-    if (!state || !sameValue(instantiate(state, 1, ctx(g - 1)), stateOf(b3))) return undefined;
+    if (!state || !sameInOrder(instantiate(state, 1, ctx(g - 1)), stateOf(b3))) return undefined;
     return {
       period: p,
       trace,
@@ -306,7 +307,7 @@ export class FastForward implements TokenSink {
     const { store } = this.parts;
     for (const obj of predicted.items) {
       const live = store.getByUid(obj.metadata.uid);
-      if (live && live !== obj && !sameValue(live, obj) && !store.replaceVersion(obj)) throw new FastForwardDiverged(`${obj.kind}/${obj.metadata.name} would move in the store's indexes`);
+      if (live && live !== obj && !sameInOrder(live, obj) && !store.replaceVersion(obj)) throw new FastForwardDiverged(`${obj.kind}/${obj.metadata.name} would move in the store's indexes`);
     }
   }
 
@@ -339,7 +340,7 @@ export class FastForward implements TokenSink {
       this.append(generate(l.trace, count + 2 + i, new TokenContext(groups, base + count + 2 + i)));
     }
     const expected = instantiate(l.state, count + settle + 1, new TokenContext(groups, base + count + settle + 1));
-    if (!sameValue(expected, stateOf(this.capture()))) throw new FastForwardDiverged('the cluster after a fast-forward is not the one the learned cycle foretold');
+    if (!sameInOrder(expected, stateOf(this.capture()))) throw new FastForwardDiverged('the cluster after a fast-forward is not the one the learned cycle foretold');
   }
 }
 
@@ -385,21 +386,6 @@ function shape(t: Trace): { tl: string; ev: string } {
 function timersAt(l: Learned, k: number): { time: number; label: string }[] {
   const timers = fieldOf(l.state, 'timers');
   return timers ? (instantiate(timers, k, new TokenContext(l.groups, l.base + k)) as { time: number; label: string }[]) : [];
-}
-
-/** Deep equality of JSON-like values, in key order; the same object is equal at once. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i] || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -3,7 +3,7 @@
 // and its place in that cycle, so a later cycle reads its own fresh tokens in the same places.
 import { FastForwardDiverged } from './diverged.js';
 
-export type TokenKind = 'uid' | 'name' | 'ip';
+type TokenKind = 'uid' | 'name' | 'ip';
 
 export interface Token {
   kind: TokenKind;
