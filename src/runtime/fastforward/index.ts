@@ -8,9 +8,14 @@
 //
 // The objects that outlive a cycle and keep their identity (the CronJob) are put in the version the
 // template gives. The finished Jobs and Pods kept as history are not: a few cycles are then run for
-// real, which deletes that old history as a full run would delete the history of its own; their
-// output is replaced by the template's, and the cluster at the end must equal the template's cluster
-// exactly — or the fast-forward throws FastForwardDiverged and the caller runs everything step by step.
+// real, which deletes that old history as a full run would delete the history of its own. They must
+// do what the learned cycle did, their output is replaced by the template's, and the cluster at the
+// end must equal the template's exactly — or the fast-forward throws FastForwardDiverged and the
+// caller runs everything step by step.
+//
+// A jump never crosses what would make the next cycle different: a schedule firing elsewhere
+// (schedules.ts), a timer that does not move with the cycle, a number in a name gaining a digit, a
+// name already taken, the task cap, or the end of the wait.
 import type { CronJob, Stored } from '../api/types.js';
 import type { Store } from '../store.js';
 import type { Loop } from '../loop.js';
