@@ -194,11 +194,9 @@ export class Loop {
   /** Runs every task (timers included) due at or before `time`, then sets the clock to `time`. */
   runUntil(time: number): void {
     while (!this.capped) {
-      const w = Loop.peekLive(this.work);
-      const t = Loop.peekLive(this.timers);
-      const next = w && t ? (before(w, t) ? w : t) : (w ?? t);
+      const next = this.peekNext();
       if (!next || next.time > time) break;
-      this.runTask((next === w ? this.work.pop() : this.timers.pop())!);
+      this.take(next);
     }
     if (!this.capped) this.clock = Math.max(this.clock, time);
   }
@@ -210,23 +208,30 @@ export class Loop {
    */
   runToBoundary(limit: number): boolean {
     while (!this.capped) {
-      const w = Loop.peekLive(this.work);
-      const t = Loop.peekLive(this.timers);
-      if (!w && (!t || t.time > limit)) return false;
-      if (!w && t!.time > this.clock) return true;
-      const next = !w || (t && before(t, w)) ? t! : w;
-      if (next.time > limit) return false;
-      this.runTask((next === w ? this.work.pop() : this.timers.pop())!);
+      const next = this.peekNext();
+      if (!next || next.time > limit) return false;
+      if (!this.work.peek() && next.time > this.clock) return true;
+      this.take(next);
     }
     return false;
   }
 
   /** Runs the next pending task, whatever it is (the timer that ends a cycle boundary). */
   runNext(): void {
+    const next = this.peekNext();
+    if (next) this.take(next);
+  }
+
+  /** The next live task, work or timer, in (time, seq) order. */
+  private peekNext(): Task | undefined {
     const w = Loop.peekLive(this.work);
     const t = Loop.peekLive(this.timers);
-    if (!w && !t) return;
-    this.runTask((w && (!t || before(w, t)) ? this.work.pop() : this.timers.pop())!);
+    return w && t ? (before(w, t) ? w : t) : (w ?? t);
+  }
+
+  /** Runs `next`, the task peekNext() gave, taking it from the queue it is at the head of. */
+  private take(next: Task): void {
+    this.runTask((next === this.work.peek() ? this.work.pop() : this.timers.pop())!);
   }
 
   /** The pending timers (time, label), by time, then label (not by the order they were armed in). */
