@@ -4,11 +4,11 @@
 // gives the value of any later cycle k cycles on. Unchanged parts are shared, not copied: stored
 // objects are immutable.
 import { rfc3339 } from '../time.js';
-import { formatRFC1123Z } from '../controllers/cronjob/zone.js';
+import { formatRFC1123Z, formatRFC3339, type Zone } from '../controllers/cronjob/zone.js';
 import type { TokenContext, TokenRef } from './tokens.js';
 
-/** How a time is written: RFC3339 in UTC, RFC3339 at a fixed offset ("+09:00"), or RFC1123Z. */
-type TimeFormat = { kind: 'utc' } | { kind: 'offset'; text: string; ms: number } | { kind: 'rfc1123z' };
+/** How a time is written: RFC3339 in UTC, RFC3339 in a zone at a fixed offset ("+09:00"), or RFC1123Z. */
+type TimeFormat = { kind: 'utc' } | { kind: 'offset'; zone: Zone } | { kind: 'rfc1123z' };
 
 type Part =
   | { kind: 'text'; text: string }
@@ -105,7 +105,7 @@ function learnPart(a: Piece, b: Piece): Part {
 }
 
 function sameFormat(x: TimeFormat, y: TimeFormat): boolean {
-  return x.kind === y.kind && (x.kind !== 'offset' || (y.kind === 'offset' && x.text === y.text));
+  return x.kind === y.kind && (x.kind !== 'offset' || (y.kind === 'offset' && x.zone.name === y.zone.name));
 }
 
 type Piece =
@@ -148,7 +148,9 @@ function rfc3339Piece(text: string): { ms: number; format: TimeFormat } {
   const offset = text.slice(-6);
   if (text.includes('.')) throw new Unlike(); // zone-formatted times have whole seconds only
   const sign = offset.startsWith('-') ? -1 : 1;
-  return { ms, format: { kind: 'offset', text: offset, ms: sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000 } };
+  const offsetMs = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  // A zone that keeps this offset: zone.ts writes the time as the CronJob controller did.
+  return { ms, format: { kind: 'offset', zone: { name: offset, offsetAt: () => offsetMs } } };
 }
 
 function splitDigits(s: string, out: Piece[]): void {
@@ -204,7 +206,14 @@ function partText(p: Part, k: number, tokens: TokenContext): string {
 function formatTime(ms: number, f: TimeFormat): string {
   if (f.kind === 'utc') return rfc3339(ms);
   if (f.kind === 'rfc1123z') return formatRFC1123Z(ms);
-  return new Date(ms + f.ms).toISOString().slice(0, 19) + f.text;
+  return formatRFC3339(f.zone, ms);
+}
+
+/** The string parts of every string in the template. */
+function* partsOf(t: Template): Generator<Part> {
+  if (t.kind === 'string') yield* t.parts;
+  else if (t.kind === 'array') for (const item of t.items) yield* partsOf(item);
+  else if (t.kind === 'object') for (const v of t.values) yield* partsOf(v);
 }
 
 /**
@@ -212,17 +221,10 @@ function formatTime(ms: number, f: TimeFormat): string {
  * cycles on: names that sort as text (e.g. `<cronjob>-<minutes>`) then keep their order.
  */
 export function digitWidthsHold(t: Template, k: number): boolean {
-  switch (t.kind) {
-    case 'same':
-    case 'number':
-      return true;
-    case 'string':
-      return t.parts.every((p) => p.kind !== 'digits' || p.step === 0 || widthOf(p.base) === widthOf(p.base + k * p.step));
-    case 'array':
-      return t.items.every((i) => digitWidthsHold(i, k));
-    case 'object':
-      return t.values.every((v) => digitWidthsHold(v, k));
+  for (const p of partsOf(t)) {
+    if (p.kind === 'digits' && p.step !== 0 && widthOf(p.base) !== widthOf(p.base + k * p.step)) return false;
   }
+  return true;
 }
 
 function widthOf(n: number): number {
@@ -231,15 +233,7 @@ function widthOf(n: number): number {
 
 /** The greatest token age the template reads (how many cycles back its oldest token was made). */
 export function oldestTokenAge(t: Template): number {
-  switch (t.kind) {
-    case 'same':
-    case 'number':
-      return 0;
-    case 'string':
-      return Math.max(0, ...t.parts.map((p) => (p.kind === 'token' ? p.ref.age : 0)));
-    case 'array':
-      return Math.max(0, ...t.items.map(oldestTokenAge));
-    case 'object':
-      return Math.max(0, ...t.values.map(oldestTokenAge));
-  }
+  let age = 0;
+  for (const p of partsOf(t)) if (p.kind === 'token') age = Math.max(age, p.ref.age);
+  return age;
 }
