@@ -6,7 +6,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import { controllerRef } from './api/types.js';
 import { isNamespaced, API_VERSION, isKind } from './api/kinds.js';
 import { applyDefaults, prepareForCreate } from './api/defaults.js';
-import { generateName, randomSuffix } from './api/names.js';
+import { generateName, randomSuffix, GENERATED_SUFFIX_LENGTH } from './api/names.js';
 import type { TokenSink } from './fastforward/tokens.js';
 import { clonePlain, deepEqual } from './api/equal.js';
 import { InternTable } from './intern.js';
@@ -220,7 +220,8 @@ export class Store implements StoreReader {
       // The API server retries generateName collisions; so do we (a generated name is then free).
       do meta.name = generateName(meta.generateName, this.opts.rand);
       while (this.get(kind, meta.namespace, meta.name));
-      this.tokens?.made({ kind: 'name', value: meta.name.slice(-5), prefix: meta.name.slice(0, -5) });
+      const cut = meta.name.length - GENERATED_SUFFIX_LENGTH;
+      this.tokens?.made({ kind: 'name', value: meta.name.slice(cut), prefix: meta.name.slice(0, cut) });
     } else if (this.get(kind, meta.namespace, meta.name)) {
       throw new ApiError('AlreadyExists', `${kind.toLowerCase()}s "${meta.name}" already exists`);
     }
@@ -435,7 +436,7 @@ export class Store implements StoreReader {
    * makes the tokens of the cycles it generates, so the generator ends where a full run leaves it.
    */
   makeToken(kind: 'uid' | 'name'): string {
-    return kind === 'uid' ? this.newUid() : randomSuffix(this.opts.rand, 5);
+    return kind === 'uid' ? this.newUid() : randomSuffix(this.opts.rand);
   }
 
   /** The resourceVersion the next write will take, minus one. */

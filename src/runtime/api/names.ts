@@ -4,8 +4,11 @@ import type { Rand } from '../rand.js';
 /** k8s.io/apimachinery/pkg/util/rand: no vowels (no words) and no confusable characters. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
-/** A random string of `n` characters from the Kubernetes alphabet (generateName suffixes are 5). */
-export function randomSuffix(rand: Rand, n = 5): string {
+/** Characters generateName adds (names.SimpleNameGenerator's randomLength). */
+export const GENERATED_SUFFIX_LENGTH = 5;
+
+/** A random string of `n` characters from the Kubernetes alphabet (generateName suffixes by default). */
+export function randomSuffix(rand: Rand, n = GENERATED_SUFFIX_LENGTH): string {
   let out = '';
   for (let i = 0; i < n; i++) out += NAME_ALPHABET[rand.int(NAME_ALPHABET.length)];
   return out;
@@ -13,8 +16,8 @@ export function randomSuffix(rand: Rand, n = 5): string {
 
 /** generateName + suffix, trimmed so the result is a valid 63-character name (as names.SimpleNameGenerator). */
 export function generateName(prefix: string, rand: Rand): string {
-  const max = 63 - 5;
-  return (prefix.length > max ? prefix.slice(0, max) : prefix) + randomSuffix(rand, 5);
+  const max = 63 - GENERATED_SUFFIX_LENGTH;
+  return (prefix.length > max ? prefix.slice(0, max) : prefix) + randomSuffix(rand);
 }
 
 /** FNV-1a 32-bit over a string's UTF-16 code units (the hash upstream feeds with the template's dump). */
