@@ -136,6 +136,19 @@ export function lastResult<A, R>(fn: (a: A) => R): (a: A) => R {
   };
 }
 
+/**
+ * One `T` per store, built from it on first use (a controller's watch-fed index: controllers are
+ * shared by every cluster, each cluster has its own store).
+ */
+export function perStore<T>(build: (store: StoreReader) => T): (store: StoreReader) => T {
+  const made = new WeakMap<StoreReader, T>();
+  return (store) => {
+    let t = made.get(store);
+    if (t === undefined) made.set(store, (t = build(store)));
+    return t;
+  };
+}
+
 /** Watch helper: the object's own key. */
 export function selfKey(change: WatchChange): string[] {
   return [keyOf(change.object)];

@@ -13,6 +13,7 @@
 import type { StoreReader, WatchChange } from '../../store.js';
 import { controllerRef } from '../../api/types.js';
 import { finishedAt, hasTrackingFinalizer, isTerminal, type JobPod } from './pods.js';
+import { perStore } from '../podutil.js';
 
 type Settled = 'open' | 'failed' | 'succeeded';
 
@@ -183,11 +184,5 @@ export class JobPodIndex {
   }
 }
 
-const indexes = new WeakMap<StoreReader, JobPodIndex>();
-
 /** The index of `store` (one per cluster; built from the store on first use). */
-export function jobPodIndex(store: StoreReader): JobPodIndex {
-  let index = indexes.get(store);
-  if (!index) indexes.set(store, (index = new JobPodIndex(store)));
-  return index;
-}
+export const jobPodIndex = perStore((store) => new JobPodIndex(store));

@@ -13,7 +13,7 @@ import type { Stored } from '../../api/types.js';
 import { controllerRef } from '../../api/types.js';
 import type { Labels } from '../../api/selectors.js';
 import type { StoreReader, WatchChange } from '../../store.js';
-import { isPodActive, isPodReady } from '../podutil.js';
+import { isPodActive, isPodReady, perStore } from '../podutil.js';
 
 /** One pod version's share of its owner's counts. */
 interface Share {
@@ -114,11 +114,5 @@ export class ReplicaSetPodIndex {
 
 const EMPTY = new OwnedPods();
 
-const indexes = new WeakMap<StoreReader, ReplicaSetPodIndex>();
-
 /** The index of `store` (one per cluster; built from the store on first use, then fed by the Pod watch). */
-export function replicaSetPodIndex(store: StoreReader): ReplicaSetPodIndex {
-  let index = indexes.get(store);
-  if (!index) indexes.set(store, (index = new ReplicaSetPodIndex(store)));
-  return index;
-}
+export const replicaSetPodIndex = perStore((store) => new ReplicaSetPodIndex(store));
