@@ -54,10 +54,14 @@ export function parseTime(text: string): number | undefined {
   const known = parsedCache.get(text);
   if (known !== undefined) return Number.isNaN(known) ? undefined : known;
   let ms = NaN;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)) ms = Date.parse(text);
+  if (WHOLE_RFC3339.test(text)) ms = Date.parse(text);
   rememberParsed(text, ms);
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+/** An RFC3339 timestamp, as a regular expression source (no anchors: also for finding one in text). */
+export const RFC3339_SOURCE = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})`;
+const WHOLE_RFC3339 = new RegExp(`^${RFC3339_SOURCE}$`);
 
 /** Parsed timestamps; NaN marks text that is not one. */
 const parsedCache = new Map<string, number>();

@@ -3,7 +3,7 @@
 // suffixes, pod IPs). It is learned from two consecutive cycles, checked against a third, and then
 // gives the value of any later cycle k cycles on. Unchanged parts are shared, not copied: stored
 // objects are immutable.
-import { rfc3339 } from '../time.js';
+import { rfc3339, parseTime, RFC3339_SOURCE } from '../time.js';
 import { formatRFC1123Z, formatRFC3339, type Zone } from '../controllers/cronjob/zone.js';
 import type { TokenContext, TokenRef } from './tokens.js';
 
@@ -114,7 +114,7 @@ type Piece =
   | { kind: 'time'; ms: number; format: TimeFormat }
   | { kind: 'token'; ref: TokenRef };
 
-const RFC3339 = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
+const RFC3339 = new RegExp(RFC3339_SOURCE, 'g');
 const RFC1123Z = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000/g;
 const DIGITS = /\d+/g;
 
@@ -143,7 +143,7 @@ function splitTimes(s: string, out: Piece[]): void {
 }
 
 function rfc3339Piece(text: string): { ms: number; format: TimeFormat } {
-  const ms = Date.parse(text);
+  const ms = parseTime(text)!;
   if (text.endsWith('Z')) return { ms, format: { kind: 'utc' } };
   const offset = text.slice(-6);
   if (text.includes('.')) throw new Unlike(); // zone-formatted times have whole seconds only
