@@ -5,7 +5,7 @@ import type { KubeObject } from '../api/types.js';
 import type { SimEvent } from '../events.js';
 import type { TimelineEntry } from '../timeline.js';
 import type { TokenContext } from './tokens.js';
-import { instantiate, fieldOf as field, type Template } from './template.js';
+import { instantiate, fieldOf, type Template } from './template.js';
 
 export interface Trace {
   tl: TimelineEntry[];
@@ -57,11 +57,11 @@ export function splitTrace(t: Template): TraceTemplate | undefined {
 
 function creation(f: Fields): Creation[] {
   if (f.type?.kind !== 'same' || f.type.value !== 'ADDED') return [];
-  const kind = field(f.object!, 'kind');
-  const metadata = field(f.object!, 'metadata');
-  const name = metadata && field(metadata, 'name');
+  const kind = fieldOf(f.object!, 'kind');
+  const metadata = fieldOf(f.object!, 'metadata');
+  const name = metadata && fieldOf(metadata, 'name');
   if (kind?.kind !== 'same' || !name || name.kind === 'same') return [];
-  return [{ kind: kind.value as string, namespace: field(metadata!, 'namespace') ?? { kind: 'same', value: undefined }, name }];
+  return [{ kind: kind.value as string, namespace: fieldOf(metadata!, 'namespace') ?? { kind: 'same', value: undefined }, name }];
 }
 
 function records(t: Template, order: readonly string[]): Fields[] | undefined {
