@@ -198,7 +198,8 @@ export class Kubelet {
   /** The next pod IP, as admit() hands them out (a fast-forward makes those of generated cycles). */
   nextPodIP(): string {
     const n = this.nextIP++;
-    // Hosts .1–.254 of each /24 in turn (.0 and .255 are no host's), from 10.244.0.0/16.
+    // Hosts .1–.254 of each /24 of 10.244.0.0/16 in turn: the CNI's IPAM (host-local) hands out a pod
+    // CIDR's addresses but never its network (.0) or broadcast (.255) address.
     return `10.244.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`;
   }
 
